@@ -1,0 +1,82 @@
+"""The whole job, top to bottom: article → times → actors → events → merge → timeline.
+
+>>> from timeline import build_timeline
+>>> tl = build_timeline(["seeds/003_8914f6b78ec75444.txt", "seeds/004_d59b5d48ac9ba5a1.txt"])
+>>> any(e.date.value == "2025-05" and e.mode == "visit" for e in tl.events)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from .actors import actors_of, find_actors
+from .events import find_events
+from .merge import merge
+from .models import Article, Extraction, Timeline
+from .reader import read_article
+from .times import find_times
+
+__all__ = ["build_timeline", "extract"]
+
+
+def extract(
+    article_or_text: Article | str | bytes | Path,
+    *,
+    published: str | dt.date | dt.datetime | None = None,
+    prefer: str = "past",
+) -> Extraction:
+    """Find the times, actors, events and agreements of one article.
+
+    ``article_or_text`` is an :class:`Article`, or anything :func:`read_article` takes.
+
+    >>> x = extract("زار الرئيس الروسي فلاديمير بوتين القاهرة أمس", published="2025-03-02")
+    >>> x.times[0].value
+    '2025-03-01'
+    """
+    article = (
+        article_or_text
+        if isinstance(article_or_text, Article)
+        else read_article(article_or_text, published=published)
+    )
+    anchor = article.published
+    times: list = []
+    mentions: list = []
+    for start, end in article.segments:
+        segment = article.text[start:end]
+        for t in find_times(segment, anchor, prefer=prefer):  # type: ignore[arg-type]
+            times.append(t.model_copy(update={"span": (t.span[0] + start, t.span[1] + start)}))
+    mentions = [
+        m
+        for m in find_actors(article.text)
+        if any(a <= m.span[0] and m.span[1] <= b for a, b in article.segments)
+    ]
+    events, agreements = find_events(article, times, mentions)
+    return Extraction(
+        article=article,
+        times=tuple(times),
+        actors=tuple(actors_of(mentions)),
+        actor_mentions=tuple(mentions),
+        events=tuple(events),
+        agreements=tuple(agreements),
+    )
+
+
+def build_timeline(
+    sources: Iterable[Article | str | bytes | Path],
+    *,
+    published: str | dt.date | dt.datetime | None = None,
+    prefer: str = "past",
+) -> Timeline:
+    """Read, extract and merge many articles into one :class:`Timeline`.
+
+    ``sources`` are articles, paths, texts or bytes; a folder path stands for its files.
+    """
+    from .reader import iter_sources
+
+    extractions = [
+        extract(article, prefer=prefer) for article in iter_sources(sources, published=published)
+    ]
+    return merge(extractions)

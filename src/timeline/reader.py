@@ -1,0 +1,602 @@
+"""Read an article: plain text or HTML, with or without metadata → :class:`Article`.
+
+Finds the headline (skipping site furniture and outlet suffixes), the printed publication date,
+and the body segments, dropping boilerplate while every span keeps pointing into the text.
+
+>>> a = read_article("اخر الاخبار\\n\\nبوتين يستقبل مادورو في موسكو\\n\\nيناير 21, 2026\\n\\nوصل الرئيس.")
+>>> a.title, a.published.date().isoformat()
+('بوتين يستقبل مادورو في موسكو', '2026-01-21')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import BaseModel, Field
+
+from .errors import BadDateError, BadInputError, EmptyInputError, EncodingError, TimelineError
+from .lexicon import load
+from .models import Article, Span
+from .text import normalise_key
+
+__all__ = ["iter_sources", "parse_published", "read_article"]
+
+SourceLike = str | bytes | os.PathLike[str]
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+class _ReaderData(BaseModel):
+    furniture: list[str]
+    furniture_prefixes: list[str] = Field(default_factory=list)
+    cut_after: list[str] = Field(default_factory=list)
+    reading_time_units: list[str] = Field(default_factory=list)
+    outlet_markers: list[str] = Field(default_factory=list)
+
+
+class _Furniture:
+    """The reader lexicon, normalised once."""
+
+    def __init__(self) -> None:
+        data = load("reader", _ReaderData)
+        self.lines = frozenset(_line_key(p) for p in data.furniture)
+        self.prefixes = tuple(_line_key(p) for p in data.furniture_prefixes)
+        self.cut_after = tuple(_line_key(p) for p in data.cut_after)
+        units = "|".join(regex.escape(normalise_key(u)) for u in data.reading_time_units)
+        self.reading_time = regex.compile(rf"^\d+\s*(?:{units})$")
+        self.outlets = tuple(normalise_key(m) for m in data.outlet_markers)
+
+
+_FURNITURE: _Furniture | None = None
+
+
+def _furniture() -> _Furniture:
+    global _FURNITURE
+    if _FURNITURE is None:
+        _FURNITURE = _Furniture()
+    return _FURNITURE
+
+
+_SYMBOLS = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+def _line_key(line: str) -> str:
+    """A line reduced to its words, for comparison with the furniture lexicon."""
+    return _SYMBOLS.sub(" ", normalise_key(line)).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Input decoding
+
+
+def _decode(data: bytes, where: str) -> str:
+    if not data.strip():
+        raise EmptyInputError("the article is empty", where=where)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"invalid UTF-16 at byte {exc.start}", where=where) from exc
+    head = data[:4096]
+    if b"\x00" in head or _control_ratio(head) > 0.1:
+        raise BadInputError("looks like binary data, not an article", where=where)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"not UTF-8 (bad byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert the file to UTF-8",
+            where=where,
+        ) from exc
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    bad = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(data)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(
+        regex.search(r"<(?:html|body|p|div|article|h1|title|meta)[\s>/]", head)
+    )
+
+
+def _looks_like_path(text: str) -> bool:
+    return (
+        "\n" not in text
+        and len(text) < 1024
+        and text.strip() == text
+        and text.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+
+def parse_published(value: str | dt.date | dt.datetime | None, where: str = "published") -> (
+    dt.datetime | None
+):
+    """Parse a caller's publication date: ISO text (``2025-10-28``, ``2025-10-28T08:14``),
+    a ``date`` or a ``datetime``; time zones are dropped (the wall time is kept).
+
+    >>> parse_published("2025-10-28")
+    datetime.datetime(2025, 10, 28, 0, 0)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        try:
+            if len(text) == 10:
+                d = dt.date.fromisoformat(text)
+                return dt.datetime(d.year, d.month, d.day)
+            return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+        except ValueError:
+            pass
+        raise BadDateError(
+            f"cannot read {value!r} as a date; use ISO 8601 such as 2025-10-28 or "
+            "2025-10-28T08:14",
+            where=where,
+        )
+    raise BadDateError(f"expected a date, got {type(value).__name__}", where=where)
+
+
+def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
+    """A line that is a full date (day, month, year, maybe a time) and little else."""
+    from .times import find_times
+
+    words = len(line.split())
+    if words > 12:
+        return None
+    for t in find_times(line):
+        if t.interval is None or t.grain not in ("day", "hour", "minute", "second"):
+            continue
+        if t.value.startswith("XXXX") or t.type != "DATE" or t.anchored:
+            continue
+        covered = len(t.text.split())
+        if covered < max(2, words - 3):
+            continue
+        precision = "minute" if t.grain in ("hour", "minute") else "day"
+        if t.grain == "second":
+            precision = "second"
+        return t.interval.start, t.text, t.span, precision
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Lines and title
+
+
+def _lines(text: str) -> list[Span]:
+    spans: list[Span] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        a, b = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _is_furniture(key: str, f: _Furniture) -> bool:
+    if not key:
+        return True
+    if key in f.lines or f.reading_time.match(key):
+        return True
+    # "site name | Facebook", "Share: Facebook Twitter"
+    parts = [p.strip() for p in key.split(" ") if p.strip()]
+    if parts and all(p in f.lines for p in parts):
+        return True
+    return any(key.startswith(p) and len(key) < len(p) + 60 for p in f.prefixes)
+
+
+def _is_site_footer(line: str, f: _Furniture) -> bool:
+    """``الموقع العربي للدفاع والتسليح | Facebook``: a site name beside a furniture word."""
+    if "|" not in line:
+        return False
+    parts = [_line_key(p) for p in line.split("|")]
+    return any(p in f.lines for p in parts) and len(line.split()) <= 10
+
+
+_SUFFIX_SEP = regex.compile(r"\s+[-–—|]\s+(?=[^-–—|]+$)")
+
+
+def _strip_outlet(title: str, f: _Furniture) -> str:
+    """Drop an outlet suffix: ``"... – RT EN"``, ``"... | الجزيرة نت"``."""
+    m = _SUFFIX_SEP.search(title)
+    if not m:
+        return title
+    tail = title[m.end() :].strip()
+    head = title[: m.start()].rstrip()
+    if len(tail.split()) > 4 or len(head.split()) < 3:
+        return title
+    key = normalise_key(tail)
+    latin = regex.search(r"[A-Za-z]", tail) is not None
+    if latin or any(key == o or key.startswith(o + " ") or key.endswith(" " + o) for o in f.outlets):
+        return head
+    return title
+
+
+def _cut_marker(key: str, f: _Furniture) -> bool:
+    return any(key == c or (key.startswith(c) and len(key) < len(c) + 80) for c in f.cut_after)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+
+class _HTMLText(HTMLParser):
+    """Stdlib HTML → text: block elements become lines; scripts, styles, navigation, forms,
+    headers, footers and asides are skipped; metadata is collected."""
+
+    BLOCK = frozenset(
+        "p div h1 h2 h3 h4 h5 h6 li br tr section article blockquote header title time dd dt".split()
+    )
+    SKIP = frozenset("script style noscript nav footer aside form iframe svg button select".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.in_h1 = False
+        self.title = ""
+        self.h1 = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = a.get("property") or a.get("name") or a.get("itemprop") or ""
+            if key and "content" in a:
+                self.meta[key.lower()] = a["content"]
+            return
+        if tag == "time" and a.get("datetime") and "time" not in self.meta:
+            self.meta["time"] = a["datetime"]
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+        self.in_title = self.in_title or tag == "title"
+        self.in_h1 = self.in_h1 or tag == "h1"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1":
+            self.in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        if self.skip:
+            return
+        if self.in_h1:
+            self.h1 += data
+        self.parts.append(data)
+
+    def text(self) -> str:
+        joined = "".join(self.parts)
+        lines = [" ".join(line.split()) for line in joined.split("\n")]
+        out: list[str] = []
+        for line in lines:
+            if line or (out and out[-1]):
+                out.append(line)
+        return "\n".join(out).strip()
+
+
+def _html_to_text(html: str) -> tuple[str, str | None, str | None]:
+    """(text, title, published) from HTML; trafilatura is used when installed."""
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    meta = parser.meta
+    title = (
+        meta.get("og:title") or parser.h1.strip() or parser.title.strip() or None
+    )
+    published = (
+        meta.get("article:published_time")
+        or meta.get("datepublished")
+        or meta.get("date")
+        or meta.get("pubdate")
+        or meta.get("time")
+    )
+    text = parser.text()
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None
+    if trafilatura is not None:
+        extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
+        if extracted and len(extracted) > 0.3 * len(text):
+            text = extracted
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return text, title, published
+
+
+# --------------------------------------------------------------------------------------------
+# The reader
+
+
+def read_article(
+    source: SourceLike,
+    *,
+    published: str | dt.date | dt.datetime | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source_name: str | None = None,
+    article_id: str | None = None,
+) -> Article:
+    """Read one article from a path, a ``str`` of text or HTML, or ``bytes``.
+
+    An explicit ``published=`` wins over the date printed in the article; ``article_id``
+    defaults to the file name for files.
+
+    >>> a = read_article("روسيا تعمق التعاون – RT EN\\n\\n27 يناير 2022 8:14 صباحًا\\n\\nاتفق الرئيس.")
+    >>> a.title, a.published.isoformat()
+    ('روسيا تعمق التعاون', '2022-01-27T08:14:00')
+    """
+    where = "<text>"
+    fmt_hint: str | None = None
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+        path = Path(source)
+        where = str(path)
+        if not path.exists():
+            raise BadInputError("no such file", where=where)
+        if path.is_dir():
+            raise BadInputError("is a folder; use build_timeline or iter_sources", where=where)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise BadInputError(f"cannot read: {exc.strerror}", where=where) from exc
+        text = _decode(data, where)
+        article_id = article_id or path.name
+        if path.suffix.lower() in HTML_SUFFIXES:
+            fmt_hint = "html"
+    elif isinstance(source, bytes):
+        text = _decode(source, where)
+    elif isinstance(source, str):
+        text = source
+    else:
+        raise BadInputError(f"expected a path, str or bytes, got {type(source).__name__}")
+    if not text.strip():
+        raise EmptyInputError("the article is empty", where=where)
+    given = parse_published(published, where=f"{where}: published")
+    if fmt_hint == "html" or _looks_like_html(text):
+        return _from_html(text, given, title, url, source_name, article_id, where)
+    return _from_text(text, given, title, url, source_name, article_id, "text")
+
+
+def _from_html(
+    html: str,
+    given: dt.datetime | None,
+    title: str | None,
+    url: str | None,
+    source_name: str | None,
+    article_id: str | None,
+    where: str,
+) -> Article:
+    text, html_title, html_published = _html_to_text(html)
+    if not text.strip():
+        raise EmptyInputError("the HTML page has no text", where=where)
+    if given is None and html_published:
+        try:
+            given = parse_published(html_published, where=f"{where}: published")
+        except BadDateError:
+            given = None
+    return _from_text(text, given, title or html_title, url, source_name, article_id, "html")
+
+
+def _from_text(
+    text: str,
+    given: dt.datetime | None,
+    title: str | None,
+    url: str | None,
+    source_name: str | None,
+    article_id: str | None,
+    fmt: str,
+) -> Article:
+    f = _furniture()
+    lines = _lines(text)
+    boilerplate: list[Span] = []
+    body: list[Span] = []
+    title_span: Span | None = None
+    found_title: str | None = None
+    printed: tuple[dt.datetime, str, Span, str] | None = None
+    printed_line: Span | None = None
+    seen: set[str] = set()
+    cut = False
+    for index, (a, b) in enumerate(lines):
+        line = text[a:b]
+        key = _line_key(line)
+        if cut:
+            boilerplate.append((a, b))
+            continue
+        if _cut_marker(key, f) and index > 0:
+            cut = True
+            boilerplate.append((a, b))
+            continue
+        if _is_furniture(key, f) or _is_site_footer(line, f):
+            boilerplate.append((a, b))
+            continue
+        if key in seen:  # a headline printed twice
+            boilerplate.append((a, b))
+            continue
+        seen.add(key)
+        if printed is None and index < 12:
+            hit = _find_printed_date(line)
+            if hit is not None:
+                when, words, (s, e), precision = hit
+                printed = (when, words, (a + s, a + e), precision)
+                printed_line = (a, b)
+                continue
+        if title_span is None and not body and _title_like(line):
+            clean = _strip_outlet(line, f)
+            title_span = (a, a + len(clean))
+            found_title = clean
+            continue
+        body.append((a, b))
+    published = given if given is not None else (printed[0] if printed else None)
+    precision: Any = None
+    if published is not None:
+        if given is not None:
+            precision = "day" if given.time() == dt.time(0) else "minute"
+        elif printed is not None:
+            precision = printed[3]
+    del printed_line
+    return Article(
+        id=article_id or _derived_id(text),
+        text=text,
+        title=title or found_title,
+        title_span=title_span if title is None else None,
+        published=published,
+        published_text=printed[1] if printed else None,
+        published_span=printed[2] if printed else None,
+        published_precision=precision,
+        segments=tuple(body),
+        boilerplate=tuple(boilerplate),
+        url=url,
+        source=source_name,
+        format=fmt,  # type: ignore[arg-type]
+    )
+
+
+def _title_like(line: str) -> bool:
+    n = len(line.split())
+    return 3 <= n <= 40 and len(line) <= 300 and not line.rstrip().endswith(":")
+
+
+def _derived_id(text: str) -> str:
+    return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------------------------
+# Many sources
+
+
+OnError = Callable[[str, TimelineError], None]
+
+
+def iter_sources(
+    sources: Iterable[Article | SourceLike] | Article | SourceLike,
+    *,
+    published: str | dt.date | dt.datetime | None = None,
+    on_error: OnError | None = None,
+) -> Iterator[Article]:
+    """Articles from paths (files, folders, JSON Lines), texts, bytes or Articles, streamed.
+
+    A folder stands for its ``.txt``, ``.html`` and ``.jsonl`` files (sorted, recursively).
+    JSON Lines records are ``{"id", "text" or "html", "published", "title", "url", "source"}``.
+    With ``on_error`` a bad item is reported and skipped; without it the error is raised.
+    """
+    if isinstance(sources, (str, bytes, os.PathLike, Article)):
+        sources = [sources]
+    for item in sources:
+        yield from _iter_one(item, published, on_error)
+
+
+def _iter_one(
+    item: Article | SourceLike, published: Any, on_error: OnError | None
+) -> Iterator[Article]:
+    if isinstance(item, Article):
+        yield item
+        return
+    path: Path | None = None
+    if isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
+        path = Path(item)
+    elif isinstance(item, str) and "\n" not in item and len(item) < 1024 and os.path.isdir(item):
+        path = Path(item)
+    if path is not None and path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if child.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES:
+                yield from _iter_one(child, published, on_error)
+        return
+    if path is not None and path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _iter_jsonl(path, published, on_error)
+        return
+    try:
+        yield read_article(item, published=published)  # type: ignore[arg-type]
+    except TimelineError as exc:
+        if on_error is None:
+            raise
+        on_error(str(path) if path is not None else "<text>", exc)
+
+
+def _iter_jsonl(path: Path, published: Any, on_error: OnError | None) -> Iterator[Article]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        err = BadInputError(f"cannot read: {exc.strerror}", where=str(path))
+        if on_error is None:
+            raise err from exc
+        on_error(str(path), err)
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield record_to_article(raw, where, published)
+            except TimelineError as exc:
+                if on_error is None:
+                    raise
+                on_error(where, exc)
+
+
+def record_to_article(raw: bytes | str | dict[str, Any], where: str, published: Any = None) -> (
+    Article
+):
+    """One JSON Lines record → Article."""
+    if isinstance(raw, dict):
+        record = raw
+    else:
+        try:
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            record = json.loads(text)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BadInputError(f"not a JSON record: {exc}", where=where) from exc
+    if not isinstance(record, dict):
+        raise BadInputError("a record must be a JSON object", where=where)
+    body = record.get("text") if record.get("text") is not None else record.get("html")
+    if not isinstance(body, str):
+        raise BadInputError('a record needs a "text" or "html" string', where=where)
+    rid = record.get("id")
+    return read_article(
+        body if record.get("text") is not None or _looks_like_html(body) else body,
+        published=published if published is not None else record.get("published"),
+        title=record.get("title"),
+        url=record.get("url"),
+        source_name=record.get("source"),
+        article_id=str(rid) if rid is not None else None,
+    )

@@ -1,0 +1,193 @@
+"""Arabic text normalisation that keeps a map back to the original offsets, and sentences.
+
+Every engine in the library matches on *normalised* text and reports spans in the *original*
+text. :func:`normalise` folds the spelling variation that carries no meaning for matching:
+
+* hamza and madda on alef (أ إ آ ٱ → ا), alef maqsura (ى → ي), ta marbuta (ة → ه),
+  hamza on waw / ya (ؤ → و, ئ → ي), Persian letters (ک → ك, ی → ي, گ → ك, ڤ → ف, پ → ب);
+* diacritics (tashkeel, dagger alef), tatweel (ـ) and zero-width marks are removed;
+* Arabic-Indic (٠-٩) and Persian (۰-۹) digits become ASCII digits;
+* every kind of white space becomes a plain space, except line breaks which stay ``\\n``;
+* curly and angle quotes become ``"``, Latin letters are lower-cased.
+
+>>> n = normalise("وصلَ إلى موسكو في ٢٠ مايو")
+>>> n.text
+'وصل الي موسكو في 20 مايو'
+>>> n.span((0, 3))
+(0, 4)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+__all__ = [
+    "NormalisedText",
+    "normalise",
+    "normalise_key",
+    "sentences",
+    "words",
+]
+
+_DROP = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]  # tashkeel
+    + ["\u0670", "\u0640", "\u06e1", "\u06ed"]  # dagger alef, tatweel, small marks
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"]
+    + ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+
+_MAP: dict[str, str] = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
+    "ی": "ي",
+    "ې": "ي",
+    "ڤ": "ف",
+    "ڨ": "ق",
+    "پ": "ب",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "‘": "'",
+    "’": "'",
+    "٫": ".",
+    "٬": ",",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)
+    _MAP[chr(0x06F0 + _i)] = str(_i)
+
+
+def _fold(ch: str) -> str | None:
+    """Fold one character; ``None`` drops it."""
+    if ch in _DROP:
+        return None
+    mapped = _MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    if ch == "\n":
+        return ch
+    if ch.isspace():
+        return " "
+    if ch.isascii():
+        return ch.lower()
+    if unicodedata.category(ch) == "Mn":
+        return None
+    folded = ch.lower()
+    return folded if len(folded) == 1 else ch
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Normalised text plus, for each of its characters, the offset of its origin.
+
+    ``offsets`` has one more entry than ``text``: the end of the original string, so that a
+    half-open span ``(i, j)`` of the normalised text maps to ``(offsets[i], end)`` where
+    ``end`` is just after the original character behind ``j - 1``.
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Map a half-open span of the normalised text back to the original text."""
+        i, j = span
+        if j <= i:
+            pos = self.offsets[i]
+            return (pos, pos)
+        return (self.offsets[i], self.offsets[j - 1] + 1)
+
+    def slice(self, span: tuple[int, int]) -> str:
+        """The original text behind a span of the normalised text."""
+        a, b = self.span(span)
+        return self.original[a:b]
+
+
+@lru_cache(maxsize=256)
+def normalise(text: str) -> NormalisedText:
+    """Normalise Arabic text for matching, keeping offsets into the original.
+
+    >>> normalise("أعلنَ الرئيسُ").text
+    'اعلن الرييس'
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold(ch)
+        if folded is None:
+            continue
+        out.append(folded)
+        offsets.append(i)
+    offsets.append(len(text))
+    return NormalisedText(text, "".join(out), tuple(offsets))
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def normalise_key(text: str) -> str:
+    """Normalise a lexicon entry or a name to its matching key (single spaces, trimmed).
+
+    >>> normalise_key("  كانونُ   الثاني ")
+    'كانون الثاني'
+    """
+    return _SPACES.sub(" ", normalise(text).text).strip()
+
+
+# A sentence ends at ., !, ?, ؟ or ؛ followed by white space (so "ق.م" and "3.5" stay whole),
+# or at a line break.
+_SENTENCE_END = regex.compile(r"[.!?؟؛…]+(?=\s|$)|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split text into sentence spans ``(start, end)``, trimmed of white space.
+
+    >>> t = "وصل الوزير. ثم غادر"
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['وصل الوزير.', 'ثم غادر']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group().strip() else m.start()
+        _append_trimmed(text, start, end, spans)
+        start = m.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}_]+")
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Spans of the words (letters and digits) in ``text``."""
+    return [m.span() for m in _WORD.finditer(text)]
