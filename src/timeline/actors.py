@@ -1,19 +1,865 @@
-"""Actors: gazetteer matching, title-based discovery, within-article linking (in progress)."""
+"""Actors: gazetteer matching, title-based discovery and within-article linking.
+
+All language knowledge is data: ``data/ar/actors.json`` (the gazetteer) and
+``data/ar/titles.json`` (titles, roles, stopwords). The engine works on :func:`normalise`-d
+text and reports spans into the original text.
+
+>>> [(m.name, m.via) for m in find_actors("وصل لافروف إلى هافانا")]
+[('Sergey Lavrov', 'gazetteer'), ('Cuba', 'metonym')]
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
 
-from .models import Actor, ActorMention
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
 
-__all__ = ["actors_of", "find_actors"]
+from . import lexicon
+from .models import Actor, ActorKind, ActorMention
+from .text import NormalisedText, normalise, normalise_key
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerEntry",
+    "TitleLexicon",
+    "actors_of",
+    "find_actors",
+    "find_places",
+    "gazetteer",
+    "lookup",
+    "same_actor",
+]
+
+Via = Literal["gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference"]
+
+
+# --------------------------------------------------------------------------- data models
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class GazetteerEntry(_Data):
+    """One actor or place of the gazetteer; ``aliases`` are already normalised keys."""
+
+    name: str = Field(description="Canonical English name, Wikipedia style.")
+    kind: ActorKind
+    ar: str = Field(description="Natural Arabic display form.")
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    qid: str | None = None
+    demonyms: tuple[str, ...] = Field(default=(), description="Adjectives naming the country.")
+    metonym_of: str | None = Field(default=None, description="Country a capital stands for.")
+    place: bool | None = Field(default=None, description="Usable as an event location.")
+    ambiguous: tuple[str, ...] = Field(default=(), description="Aliases shared with others.")
+
+    @property
+    def is_place(self) -> bool:
+        """Whether the entry can be an event location (countries, cities, seas, regions)."""
+        if self.place is not None:
+            return self.place
+        return self.kind in ("country", "location")
+
+
+class Gazetteer(_Data):
+    """The gazetteer file ``data/ar/actors.json``."""
+
+    doc: str = Field(default="", alias="_doc")
+    entries: tuple[GazetteerEntry, ...]
+
+
+class TitleLexicon(_Data):
+    """The title lexicon ``data/ar/titles.json`` (all keys normalised)."""
+
+    doc: str = Field(default="", alias="_doc")
+    heads: frozenset[str]
+    suffixable: frozenset[str]
+    pronoun_suffixes: tuple[str, ...]
+    counterpart: frozenset[str]
+    modifiers: frozenset[str]
+    anaphors: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def gazetteer() -> Gazetteer:
+    """The validated gazetteer (cached).
+
+    >>> any(e.name == "Russia" for e in gazetteer().entries)
+    True
+    """
+    return lexicon.load("actors", Gazetteer)
+
+
+def _titles() -> TitleLexicon:
+    return lexicon.load("titles", TitleLexicon)
+
+
+# --------------------------------------------------------------------------- index
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}_]+")
+_GAP = " \t\"'-"
+_VOWELS = regex.compile(r"[اويى]")
+_TANWEEN = "\u064b"  # an indefinite accusative (مؤخرًا) is never a foreign name
+_G = str.maketrans({"غ": "ج", "ق": "ج"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    tokens: tuple[str, ...]
+    owners: tuple[int, ...]
+    via: Via
+    key: str = ""
+
+
+@dataclass(slots=True)
+class _Index:
+    entries: tuple[GazetteerEntry, ...]
+    by_name: dict[str, int]
+    exact: dict[str, list[_Form]]
+    skeleton: dict[str, list[_Form]]
+    fuzzy: dict[str, list[tuple[str, int]]]
+    owners: dict[str, tuple[int, ...]]
+    title_words: frozenset[str] = field(default_factory=frozenset)
+
+
+def _skeleton(word: str) -> str:
+    """A transliteration-tolerant key: inner long vowels dropped, غ/ق folded into ج."""
+    folded = word.translate(_G)
+    body = _VOWELS.sub("", folded[1:])
+    out = folded[0]
+    for ch in body:
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    entries = gazetteer().entries
+    by_name = {e.name: i for i, e in enumerate(entries)}
+    by_name.update({e.name.casefold(): i for i, e in enumerate(entries)})
+    owners: dict[str, list[int]] = {}
+    vias: dict[str, Via] = {}
+    for i, e in enumerate(entries):
+        for key in e.aliases:
+            owners.setdefault(key, []).append(i)
+            vias[key] = "metonym" if e.metonym_of else "gazetteer"
+        for key in e.demonyms:
+            owners.setdefault(key, []).append(i)
+            vias.setdefault(key, "demonym")
+    exact: dict[str, list[_Form]] = {}
+    skeleton: dict[str, list[_Form]] = {}
+    fuzzy: dict[str, list[tuple[str, int]]] = {}
+    for key, idx in owners.items():
+        toks = tuple(_TOKEN.findall(key))
+        if not toks:
+            continue
+        form = _Form(toks, tuple(idx), vias[key])
+        exact.setdefault(toks[0], []).append(form)
+        first = entries[idx[0]]
+        if form.via == "demonym" or first.kind not in ("person", "country", "location"):
+            continue
+        if len(toks) > 1 or (len(key) >= 5 and len(_skeleton(key)) >= 4):
+            sk = tuple(_skeleton(t) for t in toks)
+            skeleton.setdefault(sk[0], []).append(_Form(sk, tuple(idx), form.via, key))
+        if len(toks) == 1 and len(key) >= 4 and first.kind in ("person", "country"):
+            fuzzy.setdefault(key[:2], []).append((key, idx[0]))
+    for table in (exact, skeleton):
+        for forms in table.values():
+            forms.sort(key=lambda f: -len(f.tokens))
+    lex = _titles()
+    return _Index(
+        entries,
+        by_name,
+        exact,
+        skeleton,
+        fuzzy,
+        {k: tuple(v) for k, v in owners.items()},
+        frozenset(lex.heads | lex.modifiers | lex.anaphors | lex.counterpart),
+    )
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+def _tokenise(norm: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+
+
+def _joined(norm: str, a: _Tok, b: _Tok) -> bool:
+    """True when only spaces, quotes or a hyphen separate two tokens (one line)."""
+    return (a.end == b.start - 1 and norm[a.end] == " ") or not norm[a.end : b.start].strip(_GAP)
+
+
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[tuple[int, str, bool], ...]:
+    """(offset, stem, article_stripped) for a token and its clitic-stripped forms."""
+    out: list[tuple[int, str, bool]] = [(0, word, False)]
+    bases = [0]
+    if len(word) > 3 and word[0] in "وف":
+        bases.append(1)
+        out.append((1, word[1:], False))
+    for b in list(bases):
+        rest = word[b:]
+        if len(rest) > 3 and rest.startswith("لل"):
+            out.append((b + 1, "ا" + rest[1:], False))
+        elif len(rest) > 3 and rest[0] in "بلك":
+            out.append((b + 1, rest[1:], False))
+    for off, stem, _ in list(out):
+        if len(stem) > 4 and stem.startswith("ال"):
+            out.append((off + 2, stem[2:], True))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- gazetteer pass
+
+
+@dataclass(slots=True)
+class _Hit:
+    i: int  # first token
+    j: int  # one past the last token
+    start: int  # normalised char offsets
+    end: int
+    owners: tuple[int, ...]
+    via: Via
+    entry: int = -1
+
+
+@lru_cache(maxsize=65536)
+def _exact_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
+    """(clitic offset, form) for every alias that may start at ``word``, longest first."""
+    idx = _index()
+    out: list[tuple[int, _Form]] = []
+    for off, stem, stripped in _variants(word):
+        for form in idx.exact.get(stem, ()):
+            if stripped and idx.entries[form.owners[0]].kind == "person":
+                continue
+            out.append((off, form))
+    out.sort(key=lambda c: (-len(c[1].tokens), c[0]))
+    return tuple(out)
+
+
+def _same(t: str) -> str:
+    return t
+
+
+def _match_at(toks: list[_Tok], norm: str, i: int) -> _Hit | None:
+    for off, form in _exact_candidates(toks[i].text):
+        n = len(form.tokens)
+        if n == 1 or _rest_matches(form.tokens, toks, norm, i, _same):
+            return _Hit(i, i + n, toks[i].start + off, toks[i + n - 1].end, form.owners, form.via)
+    return None
+
+
+def _rest_matches(
+    want: tuple[str, ...], toks: list[_Tok], norm: str, i: int, key: Callable[[str], str]
+) -> bool:
+    n = len(want)
+    if i + n > len(toks):
+        return False
+    for k in range(1, n):
+        if key(toks[i + k].text) != want[k] or not _joined(norm, toks[i + k - 1], toks[i + k]):
+            return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
+    """Skeleton forms (transliteration variants) and a guarded rapidfuzz hit for ``word``."""
+    idx, stop = _index(), _titles().stopwords
+    if word in stop or word in idx.title_words or not word.isalpha():
+        return ()
+    variants = _variants(word)
+    if any(stem.startswith("ال") for _, stem, _ in variants):
+        return ()  # a definite common noun; names with the article are listed exactly
+    out: list[tuple[int, _Form]] = []
+    for off, stem, _ in variants:
+        if len(stem) < 5 or stem in stop:
+            continue
+        sk = _skeleton(stem)
+        for form in idx.skeleton.get(sk, ()):
+            n = len(form.tokens)
+            if n == 1 and (len(sk) < 4 or fuzz.ratio(stem, form.key) < 75):
+                continue
+            if off and idx.entries[form.owners[0]].kind == "person" and word[0] not in "وف":
+                continue
+            out.append((off, form))
+        hit = _fuzzy_word(stem)
+        if hit is not None:
+            out.append((off, _Form((stem,), (hit,), "fuzzy", stem)))
+    out.sort(key=lambda c: (-len(c[1].tokens), c[0]))
+    return tuple(out)
+
+
+def _fuzzy_at(toks: list[_Tok], norm: str, i: int) -> _Hit | None:
+    for off, form in _fuzzy_candidates(toks[i].text):
+        n = len(form.tokens)
+        if n == 1 or _rest_matches(form.tokens, toks, norm, i, _skeleton):
+            return _Hit(i, i + n, toks[i].start + off, toks[i + n - 1].end, form.owners, "fuzzy")
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_word(stem: str) -> int | None:
+    """Guarded fuzzy lookup of one word among person and country aliases."""
+    idx = _index()
+    best: tuple[float, int] | None = None
+    for key, entry in idx.fuzzy.get(stem[:2], ()):
+        short, long_ = sorted((len(key), len(stem)))
+        if short / long_ < 0.7:
+            continue
+        score = fuzz.ratio(stem, key, score_cutoff=82)
+        if score and (best is None or score > best[0]):
+            best = (score, entry)
+    return None if best is None else best[1]
+
+
+def _gazetteer_pass(toks: list[_Tok], norm: str, fuzzy: bool = True) -> list[_Hit]:
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(toks):
+        hit = _match_at(toks, norm, i)
+        if hit is None and fuzzy:
+            hit = _fuzzy_at(toks, norm, i)
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.j
+    seen: set[int] = set()
+    for hit in hits:  # ambiguous aliases: prefer an entry already named, else the first
+        pick = next((o for o in hit.owners if o in seen), hit.owners[0])
+        hit.entry = pick
+        seen.add(pick)
+    return hits
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(slots=True)
+class _M:
+    start: int  # normalised offsets
+    end: int
+    name: str
+    kind: ActorKind
+    via: Via
+    title: str | None = None
+    country: str | None = None
+    title_key: str | None = None
+    head: str | None = None
+    title_span: tuple[int, int] | None = None
+    known: bool = True
+
+
+def _from_hit(idx: _Index, hit: _Hit) -> _M:
+    e = idx.entries[hit.entry]
+    if hit.via == "demonym":
+        return _M(hit.start, hit.end, e.name, e.kind, "demonym")
+    if e.metonym_of:
+        target = idx.entries[idx.by_name[e.metonym_of]]
+        return _M(hit.start, hit.end, target.name, target.kind, "metonym")
+    return _M(hit.start, hit.end, e.name, e.kind, hit.via, country=e.country)
+
+
+def _country_of(idx: _Index, hit: _Hit) -> str | None:
+    e = idx.entries[hit.entry]
+    if e.kind == "country":
+        return e.name
+    return e.metonym_of or e.country
+
+
+@dataclass(slots=True)
+class _Title:
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    head: str
+    definite: bool
+    counterpart: bool
+    country: str | None
+    inner: list[int]  # indexes of hits inside the title
+
+
+def _head_at(lex: TitleLexicon, word: str) -> tuple[int, str, bool] | None:
+    """(offset, head, counterpart) when ``word`` opens a title."""
+    return _head_of(word)
+
+
+@lru_cache(maxsize=65536)
+def _head_of(word: str) -> tuple[int, str, bool] | None:
+    lex = _titles()
+    for off, stem, stripped in _variants(word):
+        if stripped:
+            continue
+        if stem in lex.heads:
+            return off, stem, stem.removeprefix("ال") in lex.counterpart
+        for suf in lex.pronoun_suffixes:
+            base = stem[: -len(suf)]
+            if stem.endswith(suf) and base in lex.suffixable:
+                return off, base, base in lex.counterpart
+    return None
+
+
+def _is_inner_head(lex: TitleLexicon, word: str) -> bool:
+    """A bare head inside a title chain: "نائب وزير", "مساعد وزير", "نائب رئيس"."""
+    return word in lex.heads and not word.startswith("ال")
+
+
+def _is_modifier(lex: TitleLexicon, word: str) -> bool:
+    return _modifier(word)
+
+
+@lru_cache(maxsize=65536)
+def _modifier(word: str) -> bool:
+    lex = _titles()
+    return any(stem in lex.modifiers for _, stem, s in _variants(word) if not s)
+
+
+def _titles_in(
+    toks: list[_Tok], norm: str, hits: list[_Hit], hit_at: dict[int, int]
+) -> list[_Title]:
+    idx, lex = _index(), _titles()
+    out: list[_Title] = []
+    covered = {k for h in hits for k in range(h.i, h.j)}
+    i = 0
+    while i < len(toks):
+        head = None if i in covered else _head_at(lex, toks[i].text)
+        if head is None:
+            i += 1
+            continue
+        off, word, counterpart = head
+        j, country, inner = i + 1, None, []
+        while j < len(toks) and j - i <= 8 and _joined(norm, toks[j - 1], toks[j]):
+            h = hit_at.get(j)
+            if h is not None and idx.entries[hits[h].entry].kind != "person":
+                inner.append(h)
+                country = _country_of(idx, hits[h]) or country
+                j = hits[h].j
+            elif h is None and (
+                _is_modifier(lex, toks[j].text) or _is_inner_head(lex, toks[j].text)
+            ):
+                j += 1
+            else:
+                break
+        start, end = toks[i].start + off, toks[j - 1].end
+        key = norm[start:end]
+        out.append(
+            _Title(i, j, start, end, key, word, word.startswith("ال"), counterpart, country, inner)
+        )
+        i = j
+    return out
+
+
+def _name_after(
+    toks: list[_Tok], norm: str, t: _Title, hit_at: dict[int, int], blocked: set[int]
+) -> tuple[int, int] | None:
+    """Token range of an unknown person's name right after a title (1-4 tokens)."""
+    lex, idx = _titles(), _index()
+    j = t.j
+    if j >= len(toks) or j in hit_at or j in blocked:
+        return None
+    gap = norm[toks[j - 1].end : toks[j].start].strip(" ")
+    if gap not in ("", "،", ","):
+        return None
+    k = j
+    while k < len(toks) and k - j < 4 and _name_token(toks, norm, k, k == j, hit_at, blocked):
+        k += 1
+    # an unknown person is introduced with at least two names ("داود يحيى", not "يحظى")
+    return (j, k) if k - j >= 2 else None
+
+
+def _name_token(
+    toks: list[_Tok], norm: str, k: int, first: bool, hit_at: dict[int, int], blocked: set[int]
+) -> bool:
+    """Whether token ``k`` can be part of an unknown person's name."""
+    lex, idx = _titles(), _index()
+    w = toks[k].text
+    if k in hit_at or k in blocked or not w.isalpha() or len(w) < 2:
+        return False
+    if not first and not _joined(norm, toks[k - 1], toks[k]):
+        return False
+    bare = w[1:] if w[0] in "وف" and len(w) > 3 else w
+    if w in lex.stopwords or bare in lex.stopwords or w in idx.title_words:
+        return False
+    if _head_at(lex, w) is not None or _is_modifier(lex, w):
+        return False
+    if w.startswith("ال") and (first or w.endswith("ه")):
+        return False  # names do not open with the article; "ال...ة" is a common noun
+    if any(off and stem.startswith("ال") for off, stem, _ in _variants(w)):
+        return False  # a proclitic plus the article: "بالاحترام", "والتعاون"
+    if not first and w.endswith("ه") and w != "الله" and len(w) > 3:
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    # an accusative noun and its adjective: "وفدا تجاريا", "اتصالا هاتفيا"
+    return first or not (w.endswith("ا") and nxt.endswith("يا"))
+
+
+def _discover(
+    toks: list[_Tok], norm: str, hits: list[_Hit], mentions: list[_M], marked: set[int]
+) -> tuple[list[_M], list[tuple[_Title, int]], set[int]]:
+    """Attach titles to gazetteer persons, find unknown people; return anaphoric titles."""
+    idx = _index()
+    hit_at = {h.i: n for n, h in enumerate(hits)}
+    found: list[_M] = []
+    pending: list[tuple[_Title, int]] = []
+    suppressed: set[int] = set()
+    blocked: set[int] = set(marked)
+    for t in _titles_in(toks, norm, hits, hit_at):
+        nxt = hit_at.get(t.j) if t.j < len(toks) else None
+        gap = norm[toks[t.j - 1].end : toks[t.j].start].strip(" ") if t.j < len(toks) else "."
+        if (
+            nxt is not None
+            and gap in ("", "،", ",")
+            and idx.entries[hits[nxt].entry].kind == "person"
+        ):
+            m = mentions[nxt]
+            m.title, m.title_key, m.head = t.key, t.key, t.head
+            m.title_span = (t.start, t.end)
+            m.country = m.country or t.country
+            suppressed.update(t.inner)
+            continue
+        span = _name_after(toks, norm, t, hit_at, blocked)
+        if span is None:
+            if t.country is not None or t.counterpart:
+                pending.append((t, len(found)))
+            continue
+        a, b = span
+        start, end = toks[a].start, toks[b - 1].end
+        blocked.update(range(a, b))
+        name_key = norm[start:end]
+        known = _lookup_index(name_key, person=True)
+        suppressed.update(t.inner)
+        found.append(
+            _M(
+                start,
+                end,
+                idx.entries[known].name if known is not None else "",
+                "person",
+                "title",
+                title=t.key,
+                country=(idx.entries[known].country if known is not None else None) or t.country,
+                title_key=t.key,
+                head=t.head,
+                title_span=(t.start, t.end),
+                known=known is not None,
+            )
+        )
+    return found, pending, suppressed
+
+
+def _strip_head(head: str) -> str:
+    return head.removeprefix("ال")
+
+
+def _resolve_pending(
+    pending: list[tuple[_Title, int]], people: list[_M], suppressed_titles: list[_M]
+) -> None:
+    """Link anaphoric titles ("الوزير الروسي", "نظيره الكوبي") to an earlier person."""
+    for t, _ in pending:
+        before = [p for p in people if p.end <= t.start and p.title_key is not None]
+        pick: _M | None = None
+        for p in reversed(before):
+            if t.country is not None and p.country != t.country:
+                continue
+            same_key = p.title_key == t.key
+            role = _strip_head(t.head) in (p.title_key or "") if t.definite else False
+            if same_key or role or t.counterpart:
+                pick = p
+                break
+        if pick is None:
+            continue
+        suppressed_titles.append(
+            _M(
+                t.start,
+                t.end,
+                pick.name,
+                "person",
+                "coreference",
+                title=t.key,
+                country=pick.country,
+                title_key=t.key,
+                head=t.head,
+                title_span=(t.start, t.end),
+            )
+        )
+
+
+def _surname_pass(
+    toks: list[_Tok], norm: str, people: list[_M], taken: list[tuple[int, int]]
+) -> list[_M]:
+    """Later bare mentions of people found through a title (full name or last token)."""
+    stop = _titles().stopwords
+    forms: dict[str, list[tuple[tuple[str, ...], _M]]] = {}
+    for p in people:
+        if p.via != "title" or p.known:
+            continue
+        words = tuple(_TOKEN.findall(norm[p.start : p.end]))
+        for form in {words, words[-1:]}:
+            if len(form) == 1 and (len(form[0]) < 4 or form[0] in stop):
+                continue
+            forms.setdefault(form[0], []).append((form, p))
+    if not forms:
+        return []
+    out: list[_M] = []
+    busy = sorted(taken)
+    for i, tok in enumerate(toks):
+        if _inside(busy, tok.start, tok.end):
+            continue
+        for off, stem, stripped in _variants(tok.text):
+            if stripped:
+                continue
+            for form, p in forms.get(stem, ()):
+                if p.end > tok.start or not _rest_matches(form, toks, norm, i, lambda s: s):
+                    continue
+                end = toks[i + len(form) - 1].end
+                out.append(
+                    _M(tok.start + off, end, p.name, "person", "coreference", country=p.country)
+                )
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+@lru_cache(maxsize=65536)
+def _anaphor_offset(word: str) -> int | None:
+    lex = _titles()
+    return next((off for off, s, st in _variants(word) if not st and s in lex.anaphors), None)
+
+
+def _anaphor_pass(toks: list[_Tok], norm: str, people: list[_M]) -> list[_M]:
+    """ "الأخير" (the latter) → the most recent person mentioned before it."""
+    out: list[_M] = []
+    for i, tok in enumerate(toks):
+        off = _anaphor_offset(tok.text)
+        if off is None:
+            continue
+        if i > 0 and _joined(norm, toks[i - 1], tok):
+            prev = toks[i - 1].text
+            if any(s.startswith("ال") for _, s, st in _variants(prev) if not st):
+                continue  # an adjective: "الأسبوع الأخير"
+        before = [p for p in people if p.end <= tok.start]
+        if not before:
+            continue
+        p = max(before, key=lambda m: m.end)
+        out.append(_M(tok.start + off, tok.end, p.name, "person", "coreference", country=p.country))
+    return out
 
 
 def find_actors(text: str) -> list[ActorMention]:
-    """Every actor mention in ``text`` (stub)."""
-    return []
+    """Every actor mention in ``text``, sorted by span (spans into ``text``).
+
+    >>> [(m.name, m.title) for m in find_actors("قال وزير الخارجية الروسي سيرغي لافروف")]
+    [('Sergey Lavrov', 'وزير الخارجيه الروسي')]
+    """
+    if not text:
+        return []
+    nt = normalise(text)
+    norm = nt.text
+    toks = _tokenise(norm)
+    idx = _index()
+    hits = _gazetteer_pass(toks, norm)
+    mentions = [_from_hit(idx, h) for h in hits]
+    marked: set[int] = set()
+    if _TANWEEN in text:  # only tokens right after a title can become names: check those
+        after = {t.j for t in _titles_in(toks, norm, hits, {h.i: n for n, h in enumerate(hits)})}
+        marked = {
+            n for n in after if n < len(toks) and _TANWEEN in nt.slice((toks[n].start, toks[n].end))
+        }
+    found, pending, suppressed = _discover(toks, norm, hits, mentions, marked)
+    for m in found:
+        if not m.name:
+            m.name = nt.slice((m.start, m.end))
+    kept = [m for n, m in enumerate(mentions) if n not in suppressed] + found
+    people = sorted((m for m in kept if m.kind == "person"), key=lambda m: m.start)
+    links: list[_M] = []
+    _resolve_pending(pending, people, links)
+    taken = [(m.start, m.end) for m in kept] + [(m.start, m.end) for m in links]
+    kept += links
+    kept += _surname_pass(toks, norm, people, taken)
+    people = sorted((m for m in kept if m.kind == "person"), key=lambda m: m.start)
+    kept += [
+        m
+        for m in _anaphor_pass(toks, norm, people)
+        if not _inside([(k.start, k.end) for k in kept], m.start, m.end)
+    ]
+    kept = _drop_suppressed_inner(kept, links)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return [_to_mention(nt, m) for m in kept]
+
+
+def _drop_suppressed_inner(kept: list[_M], links: list[_M]) -> list[_M]:
+    """Remove country/demonym mentions that sit inside an anaphoric title."""
+    spans = [(m.start, m.end) for m in links]
+    return [
+        m
+        for m in kept
+        if m.via == "coreference" or m.kind == "person" or not _inside(spans, m.start, m.end)
+    ]
+
+
+def _to_mention(nt: NormalisedText, m: _M) -> ActorMention:
+    span = nt.span((m.start, m.end))
+    title = nt.slice(m.title_span) if m.title_span is not None else None
+    return ActorMention(
+        name=m.name,
+        kind=m.kind,
+        text=nt.original[span[0] : span[1]],
+        span=span,
+        title=title,
+        country=m.country,
+        via=m.via,
+    )
+
+
+# --------------------------------------------------------------------------- lookups
+
+
+def _lookup_index(name_or_alias: str, person: bool = False) -> int | None:
+    idx = _index()
+    hit = idx.by_name.get(name_or_alias) or idx.by_name.get(name_or_alias.casefold())
+    if hit is not None:
+        return hit
+    key = normalise_key(name_or_alias)
+    owners = idx.owners.get(key)
+    if owners and (not person or idx.entries[owners[0]].kind == "person"):
+        return owners[0]
+    return _fuzzy_alias(key, person)
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_alias(key: str, person: bool) -> int | None:
+    if len(key) < 5:
+        return None
+    idx = _index()
+    best: tuple[float, int] | None = None
+    for alias, owners in idx.owners.items():
+        e = idx.entries[owners[0]]
+        if person and e.kind != "person":
+            continue
+        if alias[0] != key[0] or min(len(alias), len(key)) / max(len(alias), len(key)) < 0.75:
+            continue
+        score = fuzz.ratio(alias, key, score_cutoff=88)
+        if score and (best is None or score > best[0]):
+            best = (score, owners[0])
+    return None if best is None else best[1]
+
+
+def _actor(e: GazetteerEntry) -> Actor:
+    aliases = tuple(dict.fromkeys((e.ar, *e.aliases)))
+    return Actor(name=e.name, kind=e.kind, aliases=aliases, country=e.country, qid=e.qid)
+
+
+def lookup(name_or_alias: str) -> Actor | None:
+    """The gazetteer actor for a canonical name or an Arabic alias (exact, then guarded fuzzy).
+
+    >>> lookup("الكرملين").name
+    'Kremlin'
+    >>> lookup("سيرغي لافروف").name
+    'Sergey Lavrov'
+    """
+    if not name_or_alias.strip():
+        return None
+    hit = _lookup_index(name_or_alias.strip())
+    return None if hit is None else _actor(_index().entries[hit])
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two canonical names denote the same actor (for unknown people found by title).
+
+    >>> same_actor("ألبرتو ألفاريز", "البرتو الفاريز كاساس")
+    True
+    """
+    ka, kb = normalise_key(a).casefold(), normalise_key(b).casefold()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    ia, ib = _lookup_index(a), _lookup_index(b)
+    if ia is not None and ib is not None:
+        return ia == ib
+    ta, tb = ka.split(), kb.split()
+    if ta[0] != tb[0] and ta[-1] != tb[-1]:
+        return False
+    if min(len(ta), len(tb)) >= 2 and fuzz.token_set_ratio(ka, kb) >= 95:
+        return True
+    return fuzz.token_sort_ratio(ka, kb) >= 90
+
+
+def find_places(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Places named in ``text`` (countries, cities, seas, regions) with canonical names.
+
+    >>> [n for _, n in find_places("وصل إلى موسكو عبر البحر الكاريبي")]
+    ['Moscow', 'Caribbean Sea']
+    """
+    if not text:
+        return []
+    nt = normalise(text)
+    idx = _index()
+    out: list[tuple[tuple[int, int], str]] = []
+    for h in _gazetteer_pass(_tokenise(nt.text), nt.text):
+        e = idx.entries[h.entry]
+        if h.via != "demonym" and e.is_place:
+            out.append((nt.span((h.start, h.end)), e.name))
+    return out
 
 
 def actors_of(mentions: Sequence[ActorMention]) -> list[Actor]:
-    """The distinct actors behind ``mentions`` (stub)."""
-    return []
+    """One :class:`Actor` per distinct canonical name behind ``mentions``, in order of appearance.
+
+    >>> [a.name for a in actors_of(find_actors("التقى بوتين مادورو في الكرملين"))]
+    ['Vladimir Putin', 'Nicolás Maduro', 'Russia']
+    """
+    idx, lex = _index(), _titles()
+    groups: dict[str, list[ActorMention]] = {}
+    for m in mentions:
+        groups.setdefault(m.name, []).append(m)
+    out: list[Actor] = []
+    for name, ms in groups.items():
+        entry_i = idx.by_name.get(name)
+        e = idx.entries[entry_i] if entry_i is not None else None
+        seen = _unique(
+            m.text
+            for m in ms
+            if m.via != "demonym"
+            and not (m.via == "coreference" and (m.title or normalise_key(m.text) in lex.anaphors))
+        )
+        known = (e.ar, *e.aliases) if e is not None else ()
+        country = next((m.country for m in ms if m.country), None) or (e.country if e else None)
+        out.append(
+            Actor(
+                name=name,
+                kind=e.kind if e is not None else ms[0].kind,
+                aliases=_unique([*seen, *known]),
+                country=country,
+                titles=_unique(m.title for m in ms if m.title),
+                qid=e.qid if e is not None else None,
+                known=e is not None,
+            )
+        )
+    return out
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

@@ -1,30 +1,197 @@
-"""Batch runs over many inputs: streaming, error reporting, progress (minimal version)."""
+"""Batch runs at scale: stream files, folders and JSON Lines, extract in N processes, and
+reduce the extractions into a running timeline so memory stays flat.
+
+Articles are read one at a time and never kept: every ``chunk`` extractions are merged into a
+partial :class:`Timeline` (``merge`` is associative), and only the running timeline is kept.
+Bad inputs print one line on standard error naming the file (or ``file:line``) and the batch
+goes on.
+
+>>> result = run_batch(["seeds/"], progress="never")  # doctest: +SKIP
+>>> result.total, result.failed  # doctest: +SKIP
+(5, 0)
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TextIO
+from itertools import islice
+from typing import Any, Literal, TextIO
 
-from .errors import TimelineError
+from .errors import BadInputError, TimelineError
 from .merge import merge
-from .models import Extraction, Timeline
+from .models import Article, Extraction, Timeline
 from .pipeline import extract
-from .reader import iter_sources, read_article
+from .reader import iter_sources, read_article, record_to_article
 
-__all__ = ["BatchResult", "run_batch"]
+__all__ = ["BatchResult", "extract_chunk", "iter_articles", "run_batch"]
+
+Progress = Literal["auto", "always", "never"]
+OnError = Callable[[str, TimelineError], None]
+
+CHUNK = 1000
+"""Extractions merged into a partial timeline at a time (one process)."""
+
+WORKER_CHUNK = 64
+"""Articles sent to a worker process at a time."""
 
 
 @dataclass
 class BatchResult:
-    """What a batch run produced: the merged timeline and the failures."""
+    """What a batch run produced: the merged timeline and the failures.
+
+    ``total`` counts every input (read or not), ``failed`` those that could not be read or
+    extracted, and ``errors`` lists ``(where, message)`` for each failure.
+    """
 
     timeline: Timeline
     total: int = 0
     failed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def iter_articles(
+    paths: Sequence[str],
+    *,
+    published: dt.datetime | None = None,
+    stdin: TextIO | None = None,
+    on_error: OnError,
+) -> Iterator[Article]:
+    """Stream the articles of ``paths``: files, folders, JSON Lines files, and ``-`` for
+    standard input (one article, or JSON Lines when its first character is ``{``).
+
+    >>> list(iter_articles(["nope.txt"], on_error=lambda w, e: print(e)))  # doctest: +SKIP
+    nope.txt: no such file
+    """
+    for p in paths:
+        if p == "-":
+            yield from _iter_stdin(stdin or sys.stdin, published, on_error)
+            continue
+        if not os.path.exists(p):
+            on_error(p, BadInputError("no such file or folder", where=p))
+            continue
+        yield from iter_sources([p], published=published, on_error=on_error)
+
+
+def _iter_stdin(
+    stream: TextIO, published: dt.datetime | None, on_error: OnError
+) -> Iterator[Article]:
+    where = "<stdin>"
+    first = stream.readline()
+    while first and not first.strip():
+        first = stream.readline()
+    if first.lstrip().startswith("{"):
+        number = 1
+        for number, line in enumerate(_chain(first, stream), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield record_to_article(line, f"{where}:{number}", published)
+            except TimelineError as exc:
+                on_error(f"{where}:{number}", exc)
+        return
+    data = first + stream.read()
+    try:
+        yield read_article(data, published=published, article_id="stdin")
+    except TimelineError as exc:
+        on_error(where, exc)
+
+
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+# --------------------------------------------------------------------------------------------
+# Extracting and reducing
+
+
+def extract_chunk(
+    articles: Sequence[Article], prefer: str = "past"
+) -> tuple[Timeline, int, list[tuple[str, str]]]:
+    """Extract a chunk of articles and merge them into one partial timeline.
+
+    Returns ``(timeline, extracted, errors)``; runs in the worker processes.
+    """
+    extractions: list[Extraction] = []
+    errors: list[tuple[str, str]] = []
+    for article in articles:
+        try:
+            extractions.append(extract(article, prefer=prefer))
+        except TimelineError as exc:
+            errors.append((article.id, _located(article.id, exc)))
+    return merge(extractions), len(extractions), errors
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class _Reducer:
+    """Holds the running timeline and at most ``size`` pending partial results."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pending: list[Extraction | Timeline] = []
+        self.running: Timeline | None = None
+
+    def add(self, item: Extraction | Timeline) -> None:
+        self.pending.append(item)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        parts: list[Extraction | Timeline] = [] if self.running is None else [self.running]
+        self.running = merge(parts + self.pending)
+        self.pending = []
+
+    def result(self) -> Timeline:
+        self.flush()
+        return self.running if self.running is not None else merge([])
+
+
+def _located(where: str, exc: TimelineError) -> str:
+    """The error's message, starting with ``where`` (a file or ``file:line``)."""
+    detail = str(exc)
+    for vague in ("<text>: ", "<text>"):
+        if detail.startswith(vague):
+            detail = detail[len(vague) :]
+            break
+    return detail if detail.startswith(where) else f"{where}: {detail}"
+
+
+def _want_progress(progress: str) -> bool:
+    if progress == "always":
+        return True
+    if progress == "never":
+        return False
+    if progress != "auto":
+        raise BadInputError(f"progress must be auto, always or never, not {progress!r}")
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress_bar(enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
 
 
 def run_batch(
@@ -35,31 +202,98 @@ def run_batch(
     jobs: int = 1,
     progress: str = "auto",
     stdin: TextIO | None = None,
+    chunk: int = CHUNK,
 ) -> BatchResult:
-    """Extract every input of ``paths`` and merge; bad inputs are reported and skipped."""
+    """Extract every input of ``paths`` and merge; bad inputs are reported and skipped.
+
+    ``jobs`` > 1 extracts in that many processes (chunks of articles, a bounded number in
+    flight); ``progress`` shows a tqdm bar on standard error: ``"auto"`` only on a terminal,
+    ``"always"`` or ``"never"``. ``chunk`` extractions are merged at a time.
+
+    >>> r = run_batch(["seeds/000_62b3d14e81318b01.txt", "مفقود.txt"], progress="never")  # doctest: +SKIP
+    timeline: مفقود.txt: no such file or folder
+    >>> (r.total, r.failed)  # doctest: +SKIP
+    (2, 1)
+    """
+    if jobs < 1:
+        raise BadInputError(f"jobs must be at least 1, not {jobs}")
+    bar = _progress_bar(_want_progress(progress))
     errors: list[tuple[str, str]] = []
 
+    def report(where: str, message: str) -> None:
+        errors.append((where, message))
+        line = f"timeline: {message}"
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
     def on_error(where: str, exc: TimelineError) -> None:
-        errors.append((where, str(exc)))
-        print(f"timeline: {exc}", file=sys.stderr)
+        report(where, _located(where, exc))
+        if bar is not None:
+            bar.update(1)
 
-    extractions: list[Extraction] = []
-    for p in paths:
-        if p == "-":
-            data = (stdin or sys.stdin).read()
-            try:
-                extractions.append(extract(read_article(data, published=published), prefer=prefer))
-            except TimelineError as exc:
-                on_error("<stdin>", exc)
-            continue
-        import os
-
-        if not os.path.exists(p):
-            on_error(p, TimelineError("no such file or folder", where=p))
-            continue
-        for article in iter_sources([p], published=published, on_error=on_error):
-            extractions.append(extract(article, prefer=prefer))
+    articles = iter_articles(paths, published=published, stdin=stdin, on_error=on_error)
+    try:
+        if jobs == 1:
+            timeline, done = _run_serial(articles, prefer, chunk, report, bar)
+        else:
+            timeline, done = _run_parallel(articles, prefer, jobs, chunk, report, bar)
+    finally:
+        if bar is not None:
+            bar.close()
     failed = len(errors)
-    return BatchResult(
-        merge(extractions), total=len(extractions) + failed, failed=failed, errors=errors
-    )
+    return BatchResult(timeline, total=done + failed, failed=failed, errors=errors)
+
+
+def _run_serial(
+    articles: Iterator[Article],
+    prefer: str,
+    chunk: int,
+    report: Callable[[str, str], None],
+    bar: Any,
+) -> tuple[Timeline, int]:
+    reducer = _Reducer(chunk)
+    done = 0
+    for article in articles:
+        try:
+            reducer.add(extract(article, prefer=prefer))
+            done += 1
+        except TimelineError as exc:
+            report(article.id, _located(article.id, exc))
+        if bar is not None:
+            bar.update(1)
+    return reducer.result(), done
+
+
+def _run_parallel(
+    articles: Iterator[Article],
+    prefer: str,
+    jobs: int,
+    chunk: int,
+    report: Callable[[str, str], None],
+    bar: Any,
+) -> tuple[Timeline, int]:
+    reducer = _Reducer(max(1, chunk // WORKER_CHUNK))
+    done = 0
+    in_flight: deque[Future[tuple[Timeline, int, list[tuple[str, str]]]]] = deque()
+
+    def collect(fut: Future[tuple[Timeline, int, list[tuple[str, str]]]]) -> None:
+        nonlocal done
+        partial, count, errs = fut.result()
+        reducer.add(partial)
+        done += count
+        for where, message in errs:
+            report(where, message)
+        if bar is not None:
+            bar.update(count + len(errs))
+
+    # Results are taken in submission order, so the reduction is deterministic.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for batch in _chunks(articles, WORKER_CHUNK):
+            in_flight.append(pool.submit(extract_chunk, batch, prefer))
+            if len(in_flight) >= 2 * jobs:
+                collect(in_flight.popleft())
+        while in_flight:
+            collect(in_flight.popleft())
+    return reducer.result(), done

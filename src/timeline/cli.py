@@ -62,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("schema", help="print the JSON Schema of a Timeline")
+
+    v = sub.add_parser("evaluate", help="score extraction against a gold annotation file")
+    v.add_argument("gold", metavar="GOLD.json", help="gold file (format of seeds/seeds.gold.json)")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    v.add_argument(
+        "--assumed",
+        action="store_true",
+        help="pass each article's published_assumed date and score the *_if_published_assumed "
+        "values",
+    )
+    v.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    v.add_argument("--prefer", choices=["past", "future"], default="past")
     return p
 
 
@@ -141,7 +153,25 @@ def _cmd_schema(_: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": _cmd_extract, "times": _cmd_times, "schema": _cmd_schema}
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    report = evaluate(args.gold, args.paths, published_assumed=args.assumed, prefer=args.prefer)
+    for message in report.errors:
+        print(f"timeline: {message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.table(), end="")
+    return 1 if report.errors else 0
+
+
+COMMANDS = {
+    "extract": _cmd_extract,
+    "times": _cmd_times,
+    "schema": _cmd_schema,
+    "evaluate": _cmd_evaluate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,16 +1,1020 @@
-"""Events and agreements (in progress)."""
+"""Events: who did what to whom, when, from trigger words found by dictionary lookup.
+
+The engine reads three data files: ``triggers.json`` (trigger words, PLOVER type and mode,
+with a small morphology that inflects verb stems and verbal nouns), ``events.json`` (clause
+boundaries, prepositions, negation and modality words) and ``agreements.json`` (see
+:mod:`timeline.agreements`). The text is normalised and cut into sentences, clauses and
+tokens; each token is looked up (clitics stripped) in a dictionary of inflected forms, then
+arguments (agent, target, location), a date and negation / modality are read off the clause.
+
+>>> import datetime as dt
+>>> from timeline.models import ActorMention, Article
+>>> text = "زار الرئيس المصري القاهرة"
+>>> art = Article(id="a", text=text, segments=((0, len(text)),), published=dt.datetime(2025, 3, 2))
+>>> m = [ActorMention(name="Egypt", kind="country", text="المصري", span=(11, 17))]
+>>> ev, _ = find_events(art, [], m)
+>>> (ev[0].type, ev[0].mode, ev[0].agents, ev[0].date.value, ev[0].date_basis)
+('CONSULT', 'visit', ('Egypt',), '2025-03-02', 'publication')
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
 
-from .models import ActorMention, Agreement, Article, Event, TimeExpression
+from pydantic import BaseModel, ConfigDict
 
-__all__ = ["find_events"]
+from . import lexicon
+from .models import (
+    ActorMention,
+    Agreement,
+    Article,
+    Event,
+    EventActor,
+    EventDate,
+    EventType,
+    Mention,
+    Span,
+    TimeExpression,
+)
+from .text import normalise, normalise_key, sentences, words
+
+__all__ = ["analyse", "find_events", "lookup"]
+
+
+# --------------------------------------------------------------------------- data models
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Morphology(_Data):
+    """Affixes that inflect the stems of ``triggers.json``."""
+
+    past_suffixes: list[str]
+    present_prefixes: list[str]
+    present_suffixes: list[str]
+    future_prefixes: list[str]
+    noun_suffixes: list[str]
+    definite: str
+    conjunctions: list[str]
+    prepositions: list[str]
+    pronoun_suffixes: list[str]
+
+
+class ModeModifier(_Data):
+    """A word near a trigger that refines its mode (اتصال هاتفي → phone)."""
+
+    mode: str
+    words: list[str]
+    window: int = 2
+    types: list[EventType] = []
+
+
+class TriggerEntry(_Data):
+    """One trigger family: type, mode, stems and the context it needs."""
+
+    type: EventType
+    mode: str | None = None
+    verbs: list[tuple[str, str]] = []
+    nouns: list[str] = []
+    forms: list[str] = []
+    needs: list[str] = []
+    needs_side: Literal["after", "before", "both"] = "after"
+    window: int = 3
+    unless_before: list[str] = []
+    unless_after: list[str] = []
+
+
+class TriggerLexicon(_Data):
+    """The content of ``triggers.json``."""
+
+    version: int
+    morphology: Morphology
+    mode_modifiers: list[ModeModifier] = []
+    entries: list[TriggerEntry]
+
+
+class Grammar(_Data):
+    """The content of ``events.json``: function words of the event engine."""
+
+    version: int
+    clause_punct: str
+    clause_openers: list[str]
+    temporal_openers: list[str]
+    inherit_openers: list[str]
+    relative_openers: list[str]
+    target_prepositions: list[str]
+    target_proclitics: list[str]
+    other_prepositions: list[str]
+    place_prepositions: list[str]
+    negators: list[str]
+    future_negators: list[str]
+    modals: list[str]
+    modal_present: list[str]
+    deniers: list[str]
+    question_marks: str
+    coreferent_pair: list[str]
+
+
+Tense = Literal["past", "present", "future", "noun"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What a form means: the entry it comes from, its part of speech and tense."""
+
+    entry: int
+    pos: Literal["verb", "noun", "form"]
+    tense: Tense
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    lex: TriggerLexicon
+    index: dict[str, tuple[Sense, ...]]
+    needs: tuple[frozenset[str], ...]
+    unless_before: tuple[tuple[tuple[str, ...], ...], ...]
+    unless_after: tuple[tuple[tuple[str, ...], ...], ...]
+    modifiers: tuple[tuple[ModeModifier, frozenset[str]], ...]
+
+
+def _keys(items: Sequence[str]) -> frozenset[str]:
+    return frozenset(normalise_key(w) for w in items)
+
+
+def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalise_key(w).split()) for w in items if normalise_key(w))
+
+
+def _guess_tense(form: str) -> Tense:
+    if len(form) > 3 and form[0] == "س" and form[1] in "يتن":
+        return "future"
+    if len(form) > 3 and form[0] == "ي":
+        return "present"
+    return "past"
+
+
+def inflect_verb(past: str, present: str, morph: Morphology) -> list[tuple[str, Tense]]:
+    """Inflected forms of a verb from its past and present stems.
+
+    >>> m = lexicon.load("triggers", TriggerLexicon).morphology
+    >>> forms = dict(inflect_verb("زار", "زور", m))
+    >>> (forms["زارت"], forms["يزورون"], forms["سيزور"])
+    ('past', 'present', 'future')
+    """
+    out: list[tuple[str, Tense]] = []
+    p, r = normalise_key(past), normalise_key(present)
+    if p:
+        out.extend((p + s, "past") for s in morph.past_suffixes)
+        if p[-1] in "اي":
+            out.extend((p[:-1] + s, "past") for s in ("ت", "وا", "تا"))
+    if r:
+        for pre in morph.present_prefixes:
+            for suf in morph.present_suffixes:
+                out.append((pre + r + suf, "present"))
+                out.extend((fut + pre + r + suf, "future") for fut in morph.future_prefixes)
+    return out
+
+
+def inflect_noun(noun: str, morph: Morphology) -> list[str]:
+    """Forms of a verbal noun: bare and with the accusative alef (اتصالاً → اتصالا)."""
+    n = normalise_key(noun)
+    return [n + s for s in morph.noun_suffixes if not (s and n[-1] in "هاي")]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    lex = lexicon.load("triggers", TriggerLexicon)
+    index: dict[str, list[Sense]] = {}
+
+    def add(form: str, sense: Sense) -> None:
+        bucket = index.setdefault(form, [])
+        if all(s.entry != sense.entry for s in bucket):
+            bucket.append(sense)
+
+    for k, entry in enumerate(lex.entries):
+        for past, present in entry.verbs:
+            for form, tense in inflect_verb(past, present, lex.morphology):
+                add(form, Sense(k, "verb", tense))
+        for noun in entry.nouns:
+            for form in inflect_noun(noun, lex.morphology):
+                add(form, Sense(k, "noun", "noun"))
+        for raw in entry.forms:
+            form = normalise_key(raw)
+            add(form, Sense(k, "form", _guess_tense(form)))
+    return _Compiled(
+        lex=lex,
+        index={k: tuple(v) for k, v in index.items()},
+        needs=tuple(_keys(e.needs) for e in lex.entries),
+        unless_before=tuple(_phrases(e.unless_before) for e in lex.entries),
+        unless_after=tuple(_phrases(e.unless_after) for e in lex.entries),
+        modifiers=tuple((m, _keys(m.words)) for m in lex.mode_modifiers),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _GrammarSets:
+    g: Grammar
+    openers: frozenset[str]
+    temporal: frozenset[str]
+    inherit: frozenset[str]
+    relative: frozenset[str]
+    target_preps: frozenset[str]
+    target_clitics: frozenset[str]
+    other_preps: frozenset[str]
+    place_preps: frozenset[str]
+    negators: frozenset[str]
+    future_negators: frozenset[str]
+    modals: frozenset[str]
+    modal_present: frozenset[str]
+    deniers: frozenset[str]
+    pair: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _GrammarSets:
+    g = lexicon.load("events", Grammar)
+    return _GrammarSets(
+        g=g,
+        openers=_keys(g.clause_openers),
+        temporal=_keys(g.temporal_openers),
+        inherit=_keys(g.inherit_openers),
+        relative=_keys(g.relative_openers),
+        target_preps=_keys(g.target_prepositions),
+        target_clitics=_keys(g.target_proclitics),
+        other_preps=_keys(g.other_prepositions),
+        place_preps=_keys(g.place_prepositions),
+        negators=_keys(g.negators),
+        future_negators=_keys(g.future_negators),
+        modals=_keys(g.modals),
+        modal_present=_keys(g.modal_present),
+        deniers=_keys(g.deniers),
+        pair=_keys(g.coreferent_pair),
+    )
+
+
+@lru_cache(maxsize=65536)
+def variants(token: str, final_taa: bool = False) -> tuple[str, ...]:
+    """Candidate lookup keys of a normalised token, clitics stripped, the token first.
+
+    ``final_taa`` says the original word ends in ة, so its final ه is no pronoun.
+
+    >>> "زياره" in variants("وبزيارته")
+    True
+    """
+    morph = _compiled().lex.morphology
+    out: list[str] = [token]
+
+    def add(s: str) -> None:
+        if len(s) >= 2 and s not in out:
+            out.append(s)
+
+    if token[:1] in morph.conjunctions and len(token) > 3:
+        add(token[1:])
+    for base in list(out):
+        if base.startswith("لل") and len(base) > 4:
+            add(morph.definite + base[2:])
+            add(base[2:])
+        if base[:1] in morph.prepositions and len(base) > 3:
+            rest = base[1:]
+            add(rest)
+            if rest.startswith(morph.definite) and len(rest) > 4:
+                add(rest[2:])
+        if base.startswith(morph.definite) and len(base) > 4:
+            add(base[2:])
+    for base in [] if final_taa else list(out):
+        for suf in sorted(morph.pronoun_suffixes, key=len, reverse=True):
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                stem = base[: -len(suf)]
+                add(stem)
+                if stem.endswith("ت"):
+                    add(stem[:-1] + "ه")
+    return tuple(out)
+
+
+def lookup(word: str) -> list[tuple[EventType, str | None, Tense]]:
+    """Every (type, mode, tense) a single word can trigger, context ignored.
+
+    >>> lookup("وسيزور")[0]
+    ('CONSULT', 'visit', 'future')
+    """
+    comp = _compiled()
+    found: list[tuple[EventType, str | None, Tense]] = []
+    for v in variants(normalise_key(word)):
+        for s in comp.index.get(v, ()):
+            e = comp.lex.entries[s.entry]
+            found.append((e.type, e.mode, s.tense))
+        if found:
+            break
+    return found
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the article: normalised key, lookup variants, original span."""
+
+    i: int
+    key: str
+    vars: tuple[str, ...]
+    span: Span
+    sent: int
+    gap: str
+
+
+@dataclass(slots=True)
+class Clause:
+    """A clause: a run of tokens of one sentence between boundaries."""
+
+    sent: int
+    first: int
+    last: int
+    opener: Literal["temporal", "inherit", "relative", "conj", "other"] | None = None
+    times: list[TimeExpression] = field(default_factory=list)
+    has_trigger: bool = False
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article cut into sentences, clauses and tokens, with its times and actors."""
+
+    article: Article
+    tokens: list[Token]
+    sentences: list[Span]
+    clauses: list[Clause]
+    clause_of: list[int]
+    mentions: list[ActorMention]
+    mention_tok: list[tuple[int, int]]
+    times: list[TimeExpression]
+
+    def clause_span(self, c: int) -> Span:
+        """Original span of clause ``c``."""
+        cl = self.clauses[c]
+        return (self.tokens[cl.first].span[0], self.tokens[cl.last].span[1])
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the token that holds (or follows) original offset ``pos``."""
+        starts = [t.span[0] for t in self.tokens]
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and self.tokens[k].span[1] > pos:
+            return k
+        return min(k + 1, len(self.tokens) - 1)
+
+
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653))
+
+
+def _segments(article: Article) -> tuple[Span, ...]:
+    return article.segments or ((0, len(article.text)),)
+
+
+def _sentences(article: Article) -> list[Span]:
+    out: list[Span] = []
+    for s, e in _segments(article):
+        out.extend((a + s, b + s) for a, b in sentences(article.text[s:e]))
+    return out
+
+
+def _dedupe_mentions(mentions: Sequence[ActorMention], text: str) -> list[ActorMention]:
+    """Drop mentions inside longer ones, and demonyms that only belong to a person's title."""
+    ms = sorted(mentions, key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
+    kept: list[ActorMention] = []
+    for m in ms:
+        if kept and m.span[0] < kept[-1].span[1]:
+            prev = kept[-1]
+            longer = (m.span[1] - m.span[0]) > (prev.span[1] - prev.span[0])
+            if longer or (m.kind == "person" and prev.kind != "person"):
+                kept[-1] = m
+            continue
+        kept.append(m)
+    out: list[ActorMention] = []
+    for k, m in enumerate(kept):
+        if m.via == "demonym" or m.kind == "country":
+            nxt = kept[k + 1] if k + 1 < len(kept) else None
+            if (
+                nxt is not None
+                and nxt.kind == "person"
+                and nxt.country == m.name
+                and nxt.span[0] - m.span[1] <= 40
+                and not any(ch in text[m.span[1] : nxt.span[0]] for ch in ",،.:;؛\n")
+                and len(text[m.span[1] : nxt.span[0]].split()) <= 3
+                and m.via == "demonym"
+            ):
+                continue
+        out.append(m)
+    return out
+
+
+def analyse(
+    article: Article, times: Sequence[TimeExpression], mentions: Sequence[ActorMention]
+) -> Doc:
+    """Cut an article into tokens, sentences and clauses and attach times and actors."""
+    gram = _grammar()
+    norm = normalise(article.text)
+    sents = _sentences(article)
+    starts = [a for a, _ in sents]
+    tokens: list[Token] = []
+    prev_end_n = 0
+    for a, b in words(norm.text):
+        span = norm.span((a, b))
+        k = bisect_right(starts, span[0]) - 1
+        if k < 0 or span[0] >= sents[k][1]:
+            prev_end_n = b
+            continue
+        key = norm.text[a:b]
+        gap = norm.text[prev_end_n:a]
+        if tokens and tokens[-1].sent != k:
+            gap = "\n"
+        taa = article.text[span[0] : span[1]].rstrip(_MARKS).endswith("ة")
+        tokens.append(Token(len(tokens), key, variants(key, taa), span, k, gap))
+        prev_end_n = b
+    clauses: list[Clause] = []
+    clause_of: list[int] = []
+    punct = set(gram.g.clause_punct) | {"\n"}
+    comp = _compiled()
+    for t in tokens:
+        bare = t.key[1:] if t.key[:1] in "وف" and len(t.key) > 2 else t.key
+        new = (
+            not clauses
+            or clauses[-1].sent != t.sent
+            or any(ch in punct for ch in t.gap)
+            or t.key in gram.openers
+            or bare in gram.openers
+        )
+        if new:
+            opener: Literal["temporal", "inherit", "relative", "conj", "other"] | None = None
+            if t.key in gram.temporal or bare in gram.temporal:
+                opener = "temporal"
+            elif t.key in gram.relative or bare in gram.relative:
+                opener = "relative"
+            elif t.key in gram.inherit or bare in gram.inherit:
+                opener = "inherit"
+            elif bare != t.key and any(
+                s.pos != "noun" for s in comp.index.get(bare, ())
+            ):
+                opener = "conj"
+            elif t.key in gram.openers or bare in gram.openers:
+                opener = "other"
+            clauses.append(Clause(t.sent, t.i, t.i, opener))
+        else:
+            clauses[-1].last = t.i
+        clause_of.append(len(clauses) - 1)
+    in_seg = [
+        m
+        for m in mentions
+        if any(s <= m.span[0] and m.span[1] <= e for s, e in _segments(article))
+    ]
+    ms = _dedupe_mentions(in_seg, article.text)
+    doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
+    if tokens:
+        for m in ms:
+            a = doc.tok_at(m.span[0])
+            b = doc.tok_at(max(m.span[1] - 1, m.span[0]))
+            doc.mentions.append(m)
+            doc.mention_tok.append((a, b))
+        for t in times:
+            if t.type in ("DURATION", "SET") or not t.value:
+                continue
+            k = doc.tok_at(t.span[0])
+            if tokens[k].span[0] >= t.span[1] and tokens[k].span[0] > t.span[0]:
+                continue
+            clauses[clause_of[k]].times.append(t)
+    return doc
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger found in the text."""
+
+    tok: int
+    last: int
+    entry: int
+    type: EventType
+    mode: str | None
+    pos: Literal["verb", "noun", "form"]
+    tense: Tense
+
+
+def _has(tok: Token, keys: frozenset[str]) -> bool:
+    return any(v in keys for v in tok.vars)
+
+
+def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    toks = doc.tokens
+    if i < 0 or i + len(phrase) > len(toks):
+        return False
+    return all(
+        phrase[k] in toks[i + k].vars and toks[i + k].sent == toks[i].sent
+        for k in range(len(phrase))
+    )
+
+
+def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
+    comp = _compiled()
+    entry = comp.lex.entries[entry_k]
+    toks = doc.tokens
+    for ph in comp.unless_before[entry_k]:
+        if _phrase_at(doc, i - len(ph), ph):
+            return False
+    for ph in comp.unless_after[entry_k]:
+        if _phrase_at(doc, i + 1, ph):
+            return False
+    needs = comp.needs[entry_k]
+    if not needs:
+        return True
+    lo = i - entry.window if entry.needs_side in ("before", "both") else i
+    hi = i + entry.window if entry.needs_side in ("after", "both") else i
+    for j in range(max(lo, 0), min(hi, len(toks) - 1) + 1):
+        if j != i and toks[j].sent == toks[i].sent and _has(toks[j], needs):
+            return True
+    return False
+
+
+def _mode_of(doc: Doc, i: int, etype: EventType, mode: str | None) -> str | None:
+    toks = doc.tokens
+    for mod, keys in _compiled().modifiers:
+        if mod.types and etype not in mod.types:
+            continue
+        for j in range(i + 1, min(i + mod.window, len(toks) - 1) + 1):
+            if toks[j].sent == toks[i].sent and _has(toks[j], keys):
+                return mod.mode
+    return mode
+
+
+def _prefixed(key: str, variant: str) -> bool:
+    """True when ``variant`` was found by stripping ال or a preposition from ``key``."""
+    bare = key[1:] if key[:1] in "وف" and len(key) > 3 else key
+    if bare.startswith(("ال", "بال", "لل", "كال")):
+        return True
+    return bare[:1] in "بل" and not variant.startswith(bare[:1])
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger of the document, near duplicates of one clause folded together."""
+    comp = _compiled()
+    inside = [False] * len(doc.tokens)
+    for a, b in doc.mention_tok:
+        for j in range(a, b + 1):
+            inside[j] = True
+    found: list[Trigger] = []
+    for t in doc.tokens:
+        if inside[t.i]:
+            continue
+        hit: Trigger | None = None
+        for v in t.vars:
+            for s in comp.index.get(v, ()):
+                if _context_ok(doc, t.i, s.entry):
+                    e = comp.lex.entries[s.entry]
+                    mode = _mode_of(doc, t.i, e.type, e.mode)
+                    pos, tense = s.pos, s.tense
+                    if pos == "verb" and _prefixed(t.key, v):
+                        pos, tense = "noun", "noun"
+                    hit = Trigger(t.i, t.i, s.entry, e.type, mode, pos, tense)
+                    break
+            if hit is not None or v in comp.index:
+                break
+        if hit is not None:
+            found.append(hit)
+    folded: list[Trigger] = []
+    for tr in found:
+        prev = folded[-1] if folded else None
+        if (
+            prev is not None
+            and prev.type == tr.type
+            and doc.clause_of[prev.tok] == doc.clause_of[tr.tok]
+            and tr.tok - prev.last <= 3
+        ):
+            if prev.pos == "verb" and comp.needs[prev.entry] and tr.mode:
+                prev.mode = tr.mode
+            prev.last = tr.tok
+            continue
+        folded.append(tr)
+    for tr in folded:
+        doc.clauses[doc.clause_of[tr.tok]].has_trigger = True
+    return folded
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
+    """How the words before mention ``k`` mark it: a target, another participant, or not."""
+    gram = _grammar()
+    m = doc.mentions[k]
+    a, _ = doc.mention_tok[k]
+    tok = doc.tokens[a]
+    text = doc.article.text
+    prefix = normalise_key(text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
+    if prefix in gram.target_clitics:
+        return "target"
+    mt = normalise_key(m.text)
+    for cl in ("وبال", "ولل", "بال", "لل"):
+        if mt.startswith(cl) and not normalise_key(m.name).startswith(cl):
+            return "target"
+    if prefix:
+        return None
+    for j in range(a - 1, max(a - 5, -1), -1):
+        prev = doc.tokens[j]
+        if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a]:
+            break
+        bare = prev.key[1:] if prev.key[:1] in "وف" and len(prev.key) > 2 else prev.key
+        if prev.key in gram.target_preps or bare in gram.target_preps:
+            return "target"
+        if prev.key in gram.other_preps:
+            return "other"
+        if any(prev.key.startswith(c + "ال") for c in ("ب", "ل", "وب", "ول", "فب")) or (
+            prev.key.startswith("لل")
+        ):
+            return "target"
+        if not (prev.key.startswith("ال") or j == a - 1):
+            break
+    return None
+
+
+def _country_of(m: ActorMention) -> str | None:
+    if m.kind == "country":
+        return m.name
+    return m.country
+
+
+@dataclass(slots=True)
+class _Args:
+    agent: int | None = None
+    target: int | None = None
+    others: list[int] = field(default_factory=list)
+    location: str | None = None
+
+
+def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
+    return [k for k, (a, _) in enumerate(doc.mention_tok) if lo <= a <= hi]
+
+
+def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
+    cl = doc.clauses[doc.clause_of[tr.tok]]
+    sent_tokens = [t.i for t in doc.tokens if t.sent == cl.sent]
+    s_lo, s_hi = sent_tokens[0], sent_tokens[-1]
+    in_clause = _mentions_in(doc, cl.first, cl.last)
+    marks = {k: _marker(doc, k) for k in _mentions_in(doc, s_lo, s_hi)}
+    args = _Args()
+    reach = 6 if tr.pos == "verb" else 3
+    animate = [k for k in in_clause if doc.mentions[k].kind != "location"]
+    after = [
+        k for k in animate if tr.last < doc.mention_tok[k][0] <= tr.last + reach and not marks[k]
+    ]
+    before = [k for k in animate if doc.mention_tok[k][1] < tr.tok and not marks[k]]
+    if after:
+        args.agent = after[0]
+    elif before:
+        args.agent = before[-1]
+    elif prev_agent is not None:
+        args.agent = prev_agent
+    else:
+        earlier = [
+            k
+            for k in _mentions_in(doc, s_lo, tr.tok - 1)
+            if doc.mention_tok[k][1] < tr.tok and doc.mentions[k].kind != "location"
+        ]
+        unmarked = [k for k in earlier if not marks[k]]
+        if unmarked or earlier:
+            args.agent = (unmarked or earlier)[-1]
+    targets = [k for k in in_clause if doc.mention_tok[k][0] > tr.last and marks[k] == "target"]
+    if targets:
+        args.target = targets[0]
+    elif tr.pos != "noun" and len(after) > 1 and doc.mention_tok[after[1]][0] - 1 > doc.mention_tok[
+        after[0]
+    ][1]:
+        args.target = after[1]
+    elif tr.type not in ("STATEMENT", "MOBILIZE"):
+        later = [
+            k
+            for k in _mentions_in(doc, cl.last + 1, s_hi)
+            if doc.clause_of[doc.mention_tok[k][0]] <= doc.clause_of[cl.last] + 2
+        ]
+        if later and not in_clause:
+            args.target = later[0]
+    used = {args.agent, args.target}
+    gram = _grammar()
+    for k in in_clause:
+        if k in used:
+            continue
+        m = doc.mentions[k]
+        a = doc.mention_tok[k][0]
+        if m.kind == "location" and args.location is None:
+            prev = doc.tokens[a - 1] if a > 0 else None
+            if prev is not None and prev.key in gram.place_preps or marks[k] == "target":
+                args.location = m.name
+                continue
+        args.others.append(k)
+    if args.location is None:
+        args.location = _place_in(doc, cl)
+    if args.location is None and tr.mode == "visit" and args.target is not None:
+        tm = doc.mentions[args.target]
+        if tm.kind in ("location", "country"):
+            args.location = tm.name
+    return args
+
+
+def _place_in(doc: Doc, cl: Clause) -> str | None:
+    """A place named in the clause, from ``actors.find_places`` when it exists."""
+    try:
+        from . import actors
+
+        finder = getattr(actors, "find_places", None)
+    except ImportError:  # pragma: no cover - actors always importable
+        finder = None
+    if finder is None:
+        return None
+    a = doc.tokens[cl.first].span[0]
+    b = doc.tokens[cl.last].span[1]
+    try:
+        places = finder(doc.article.text[a:b])
+    except Exception:  # noqa: BLE001 - a helper in progress must not break events
+        return None
+    for item in places:
+        try:
+            return str(item[1])
+        except (IndexError, TypeError):
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------- dates & modality
+
+
+def _event_date(t: TimeExpression) -> EventDate:
+    start = t.interval.start if t.interval else None
+    end = t.interval.end if t.interval else None
+    return EventDate(
+        value=t.value, grain=t.grain, start=start, end=end, mod=t.mod, text=t.text
+    )
+
+
+def _publication_date(published: dt.datetime) -> EventDate:
+    day = dt.datetime(published.year, published.month, published.day)
+    return EventDate(
+        value=day.date().isoformat(),
+        grain="day",
+        start=day,
+        end=day + dt.timedelta(days=1),
+        text=None,
+    )
+
+
+def _pick_time(doc: Doc, c: int, tr: Trigger) -> TimeExpression | None:
+    times = doc.clauses[c].times
+    if not times:
+        return None
+    pos = doc.tokens[tr.last].span[1]
+    start = doc.tokens[tr.tok].span[0]
+    after = [t for t in times if t.span[0] >= pos]
+    if after:
+        return min(after, key=lambda t: t.span[0] - pos)
+    return min(times, key=lambda t: start - t.span[1])
+
+
+def _donor(doc: Doc, c: int) -> int | None:
+    """A neighbouring clause whose time dates clause ``c`` (trigger-less or temporal)."""
+    cl = doc.clauses[c]
+    for step in (-1, 1):
+        j = c + step
+        while 0 <= j < len(doc.clauses) and doc.clauses[j].sent == cl.sent:
+            other = doc.clauses[j]
+            fronted = step == 1 or j == 0 or doc.clauses[j - 1].sent != cl.sent
+            if other.times and (
+                not other.has_trigger or (other.opener == "temporal" and fronted)
+            ):
+                return j
+            if other.has_trigger or other.times:
+                break
+            j += step
+    return None
+
+
+def _clause_time(doc: Doc, c: int, depth: int = 0) -> tuple[TimeExpression | None, int | None]:
+    """The time that governs clause ``c`` when it has none of its own, and where it is."""
+    j = _donor(doc, c)
+    if j is not None:
+        return doc.clauses[j].times[0], j
+    cl = doc.clauses[c]
+    if (
+        depth < 6
+        and cl.opener in ("inherit", "conj")
+        and c > 0
+        and doc.clauses[c - 1].sent == cl.sent
+    ):
+        prev = doc.clauses[c - 1]
+        if prev.times:
+            return prev.times[-1], c - 1
+        return _clause_time(doc, c - 1, depth + 1)
+    return None, None
+
+
+def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
+    """(negated, future) from the words right before the trigger."""
+    gram = _grammar()
+    for j in (tr.tok - 1, tr.tok - 2):
+        if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
+            break
+        if doc.tokens[j].key in gram.negators:
+            return True, doc.tokens[j].key in gram.future_negators
+    return False, False
+
+
+def _hypothetical(doc: Doc, tr: Trigger) -> bool:
+    gram = _grammar()
+    if tr.tense == "future":
+        return True
+    toks = doc.tokens
+    sent = toks[tr.tok].sent
+    s_end = doc.sentences[sent][1]
+    tail = doc.article.text[max(s_end - 2, 0) : s_end]
+    if any(ch in tail for ch in gram.g.question_marks):
+        return True
+    for j in range(tr.tok - 1, max(tr.tok - 7, -1), -1):
+        if toks[j].sent != sent:
+            break
+        if toks[j].key in gram.modals:
+            return True
+        if toks[j].key in gram.modal_present and j + 1 < len(toks):
+            if j + 1 == tr.tok:
+                if tr.tense in ("present", "future"):
+                    return True
+                continue
+            nxt = toks[j + 1].key
+            if nxt[:1] in "يتن" and len(nxt) >= 4:
+                return True
+    return False
+
+
+def _denied(doc: Doc, tr: Trigger, triggers: Sequence[Trigger]) -> bool:
+    gram = _grammar()
+    sent = doc.tokens[tr.tok].sent
+    for other in triggers:
+        if other.tok >= tr.tok or doc.tokens[other.tok].sent != sent:
+            continue
+        if any(v in gram.deniers for v in doc.tokens[other.tok].vars):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _event_id(article_id: str, span: Span, etype: str) -> str:
+    raw = f"{article_id}|{span[0]}:{span[1]}|{etype}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _actor(doc: Doc, k: int, role: Literal["agent", "target", "other", "source"]) -> EventActor:
+    m = doc.mentions[k]
+    return EventActor(name=m.name, role=role, kind=m.kind)
+
+
+_REPORTING = frozenset({"say", "announce", "affirm", "declare", "reply"})
+
+
+def _build(doc: Doc, triggers: list[Trigger]) -> list[Event]:
+    art = doc.article
+    events: list[Event] = []
+    last_agent: dict[int, int] = {}
+    reporters: dict[int, list[tuple[int, int]]] = {}
+    for tr in triggers:
+        c = doc.clause_of[tr.tok]
+        sent = doc.tokens[tr.tok].sent
+        args = _arguments(doc, tr, last_agent.get(sent))
+        if args.agent is not None:
+            last_agent[sent] = args.agent
+        negated, fut = _negated(doc, tr)
+        negated = negated or _denied(doc, tr, triggers)
+        hypo = _hypothetical(doc, tr) or fut
+        t = _pick_time(doc, c, tr)
+        where: int | None = c if t is not None else None
+        if t is None:
+            t, where = _clause_time(doc, c)
+        date_note: str | None = None
+        if t is not None:
+            date = _event_date(t)
+            basis: Literal["explicit", "publication", "unknown"] = "explicit"
+            if t.boundary == "since":
+                date_note = "since: the event starts then"
+        elif art.published is not None and not hypo and not negated:
+            date, basis = _publication_date(art.published), "publication"
+        else:
+            date, basis = EventDate(), "unknown"
+        actors: list[EventActor] = []
+        if args.agent is not None:
+            actors.append(_actor(doc, args.agent, "agent"))
+        if args.target is not None:
+            actors.append(_actor(doc, args.target, "target"))
+        actors.extend(_actor(doc, k, "other") for k in args.others)
+        for k in [args.agent, args.target, *args.others]:
+            if k is None:
+                continue
+            m = doc.mentions[k]
+            country = _country_of(m)
+            wanted = m.kind == "organization" or (tr.type == "AGREE" and m.kind != "country")
+            if country and wanted:
+                actors.append(EventActor(name=country, role="other", kind="country"))
+        for rep_tok, rep_agent in reporters.get(sent, []):
+            if rep_tok < tr.tok:
+                actors.append(_actor(doc, rep_agent, "source"))
+                break
+        if tr.type == "STATEMENT" and tr.mode in _REPORTING and args.agent is not None:
+            reporters.setdefault(sent, []).append((tr.tok, args.agent))
+        actors = _unique_actors(actors)
+        span = doc.clause_span(c)
+        if where is not None and where != c and abs(where - c) == 1:
+            other = doc.clause_span(where)
+            span = (min(span[0], other[0]), max(span[1], other[1]))
+        evidence = art.text[span[0] : span[1]]
+        trig_span = (doc.tokens[tr.tok].span[0], doc.tokens[tr.last].span[1])
+        conf = 0.45 + (0.2 if args.agent is not None else 0.0)
+        conf += 0.1 if args.target is not None else 0.0
+        conf += 0.1 if basis == "explicit" else 0.0
+        conf += 0.05 if tr.pos == "verb" else 0.0
+        conf = round(min(conf, 0.95), 2)
+        mention = Mention(
+            article=art.id,
+            evidence=evidence,
+            span=span,
+            published=art.published,
+            type=tr.type,
+            mode=tr.mode,
+            date=date,
+            date_basis=basis,
+            actors=tuple(actors),
+            location=args.location,
+            negated=negated,
+            hypothetical=hypo,
+            source=art.source,
+        )
+        events.append(
+            Event(
+                id=_event_id(art.id, trig_span, tr.type),
+                type=tr.type,
+                mode=tr.mode,
+                date=date,
+                date_basis=basis,
+                date_note=date_note,
+                actors=tuple(actors),
+                location=args.location,
+                negated=negated,
+                hypothetical=hypo,
+                mentions=(mention,),
+                sources=1,
+                confidence=conf,
+                trigger=art.text[trig_span[0] : trig_span[1]],
+            )
+        )
+    return events
+
+
+def _unique_actors(actors: list[EventActor]) -> list[EventActor]:
+    seen: set[str] = set()
+    out: list[EventActor] = []
+    for a in actors:
+        if a.name in seen:
+            continue
+        seen.add(a.name)
+        out.append(a)
+    return out
 
 
 def find_events(
     article: Article, times: Sequence[TimeExpression], mentions: Sequence[ActorMention]
 ) -> tuple[list[Event], list[Agreement]]:
-    """Events and agreements of one article (stub)."""
-    return [], []
+    """Events and agreements of one article.
+
+    ``times`` and ``mentions`` carry spans into ``article.text`` (from ``find_times`` and
+    ``find_actors``). Events come in text order; see :mod:`timeline.agreements` for the
+    agreements.
+
+    >>> text = "أجرى الرئيس بوتين اتصالاً هاتفياً بالرئيس مادورو"
+    >>> art = Article(id="x", text=text, segments=((0, len(text)),))
+    >>> ms = [ActorMention(name="Vladimir Putin", kind="person", text="بوتين", span=(12, 17)),
+    ...       ActorMention(name="Nicolás Maduro", kind="person", text="مادورو", span=(42, 48))]
+    >>> ev, _ = find_events(art, [], ms)
+    >>> (ev[0].type, ev[0].mode, ev[0].agents, ev[0].targets, ev[0].date_basis)
+    ('CONSULT', 'phone', ('Vladimir Putin',), ('Nicolás Maduro',), 'unknown')
+    """
+    from .agreements import find_agreements
+
+    doc = analyse(article, times, mentions)
+    if not doc.tokens:
+        return [], []
+    triggers = find_triggers(doc)
+    events = _build(doc, triggers)
+    agreements = find_agreements(doc, events)
+    return events, agreements

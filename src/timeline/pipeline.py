@@ -15,7 +15,7 @@ from pathlib import Path
 from .actors import actors_of, find_actors
 from .events import find_events
 from .merge import merge
-from .models import Article, Extraction, Timeline
+from .models import Article, Extraction, TimeExpression, Timeline
 from .reader import read_article
 from .times import find_times
 
@@ -42,11 +42,10 @@ def extract(
         else read_article(article_or_text, published=published)
     )
     anchor = article.published
-    times: list = []
-    mentions: list = []
-    for start, end in article.segments:
+    times: list[TimeExpression] = []
+    for start, end in _time_regions(article):
         segment = article.text[start:end]
-        for t in find_times(segment, anchor, prefer=prefer):  # type: ignore[arg-type]
+        for t in find_times(segment, anchor, prefer=prefer):
             times.append(t.model_copy(update={"span": (t.span[0] + start, t.span[1] + start)}))
     mentions = [
         m
@@ -62,6 +61,16 @@ def extract(
         events=tuple(events),
         agreements=tuple(agreements),
     )
+
+
+def _time_regions(article: Article) -> list[tuple[int, int]]:
+    """Where to look for time expressions: the headline, the date line and the body."""
+    regions = list(article.segments)
+    if article.title_span is not None:
+        regions.append(article.title_span)
+    if article.published_span is not None:
+        regions.append(article.published_span)
+    return sorted(set(regions))
 
 
 def build_timeline(

@@ -171,7 +171,7 @@ def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
     for t in find_times(line):
         if t.interval is None or t.grain not in ("day", "hour", "minute", "second"):
             continue
-        if t.value.startswith("XXXX") or t.type != "DATE" or t.anchored:
+        if t.value.startswith("XXXX") or t.type not in ("DATE", "TIME") or t.anchored:
             continue
         covered = len(t.text.split())
         if covered < max(2, words - 3):

@@ -1,0 +1,126 @@
+"""Benchmark: the full pipeline, in one process and in two, and memory on a huge stream.
+
+    PYTHONPATH=src python benchmarks/bench_pipeline.py [--n 100000] [--repeat 3]
+
+1. ``extract`` articles/second on ~5 KB articles (the seeds) vs ``search_dates`` alone on the
+   same texts (target: ours >= 5x);
+2. ``run_batch`` on a JSON Lines file of the seeds repeated, ``jobs=1`` and ``jobs=2``;
+3. peak memory while streaming a synthetic ``--n``-article JSON Lines file (built in a
+   temporary folder from the seeds) through ``run_batch``: the max RSS of a child process
+   that streams ``--n`` articles vs one that streams ``--n / 10`` (flat memory: about the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+from _common import best_of, seed_texts
+
+from timeline.batch import run_batch
+from timeline.pipeline import extract
+from timeline.reader import read_article
+
+CHILD = """
+import resource, sys, time
+from timeline.batch import run_batch
+start = time.perf_counter()
+r = run_batch([sys.argv[1]], progress="never", jobs=int(sys.argv[2]))
+took = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(r.total, r.failed, took, rss, kids)
+"""
+
+
+def write_jsonl(path: Path, n: int, texts: list[str]) -> int:
+    """Write ``n`` records cycling over ``texts``; returns the file size in bytes."""
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            record = {"id": f"a{i}", "text": texts[i % len(texts)], "published": "2026-01-21"}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path.stat().st_size
+
+
+def stream_child(path: Path, jobs: int) -> tuple[int, int, float, int, int]:
+    """Run ``run_batch`` on ``path`` in a fresh interpreter; (total, failed, s, rss KB, kids KB)."""
+    env_path = str(Path(__file__).resolve().parent.parent / "src")
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), str(jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
+    ).stdout.split()
+    return int(out[0]), int(out[1]), float(out[2]), int(out[3]), int(out[4])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=100_000, help="articles in the synthetic stream")
+    ap.add_argument("--batch", type=int, default=200, help="articles for the jobs=1/2 runs")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-memory", action="store_true")
+    args = ap.parse_args(argv)
+    warnings.filterwarnings("ignore")
+    texts = seed_texts()
+    articles = [read_article(t, published="2026-01-21") for t in texts]
+    size = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
+
+    def ours() -> None:
+        for a in articles:
+            extract(a)
+
+    ours()
+    t_ours = best_of(ours, args.repeat) / len(articles)
+    print(f"articles: {len(articles)} seeds, mean {size / 1024:.1f} KB")
+    print(f"extract          : {1 / t_ours:>10,.1f} articles/s")
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        print("search_dates     : skipped (dateparser not installed)")
+    else:
+
+        def theirs() -> None:
+            for t in texts:
+                search_dates(t, languages=["ar"])
+
+        theirs()
+        t_theirs = best_of(theirs, args.repeat, min_time=0.0) / len(texts)
+        ratio = t_theirs / t_ours
+        print(f"search_dates     : {1 / t_theirs:>10,.1f} articles/s")
+        print(f"ratio            : {ratio:.1f}x  (target >= 5x: {'ok' if ratio >= 5 else 'MISSED'})")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "batch.jsonl"
+        write_jsonl(small, args.batch, texts)
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            r = run_batch([str(small)], progress="never", jobs=jobs)
+            took = time.perf_counter() - start
+            print(
+                f"run_batch jobs={jobs}: {r.total / took:>10,.1f} articles/s "
+                f"({r.total} articles, {r.failed} failed, {took:.2f} s)"
+            )
+        if args.skip_memory:
+            return 0
+        for n in (max(1, args.n // 10), args.n):
+            big = Path(tmp) / f"stream-{n}.jsonl"
+            nbytes = write_jsonl(big, n, texts)
+            total, failed, took, rss, kids = stream_child(big, 1)
+            print(
+                f"stream n={n:>7}: {nbytes / 2**20:8.1f} MB input, {took:7.1f} s, "
+                f"peak RSS {rss / 1024:7.1f} MB ({total} read, {failed} failed)"
+            )
+            big.unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

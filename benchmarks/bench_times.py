@@ -1,0 +1,55 @@
+"""Benchmark: ``find_times`` vs ``dateparser.search.search_dates`` on the seed texts.
+
+    PYTHONPATH=src python benchmarks/bench_times.py [--repeat 3]
+
+Prints characters per second of both and the ratio (the target is ours >= 20x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+
+from _common import best_of, seed_texts
+
+from timeline.times import find_times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    args = ap.parse_args(argv)
+    texts = seed_texts()
+    chars = sum(len(t) for t in texts)
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        print("dateparser is not installed: pip install 'arabic-timeline[bench]'", file=sys.stderr)
+        return 2
+    warnings.filterwarnings("ignore")
+
+    def ours() -> None:
+        for t in texts:
+            find_times(t, "2026-01-21")
+
+    def theirs() -> None:
+        for t in texts:
+            search_dates(t, languages=["ar"])
+
+    ours()  # warm the lexicons and compiled patterns
+    theirs()
+    t_ours = best_of(ours, args.repeat)
+    t_theirs = best_of(theirs, args.repeat, min_time=0.0)
+    found = sum(len(find_times(t, "2026-01-21")) for t in texts)
+    found_dp = sum(len(search_dates(t, languages=["ar"]) or []) for t in texts)
+    print(f"texts: {len(texts)}, {chars} characters")
+    print(f"find_times    : {chars / t_ours:>14,.0f} chars/s  ({found} expressions)")
+    print(f"search_dates  : {chars / t_theirs:>14,.0f} chars/s  ({found_dp} dates)")
+    ratio = t_theirs / t_ours
+    print(f"ratio         : {ratio:.1f}x  (target >= 20x: {'ok' if ratio >= 20 else 'MISSED'})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,550 @@
+"""Agreements: treaties, partnerships and memoranda as first-class objects.
+
+Agreement nouns (``agreements.json``: اتفاقية، معاهدة، مذكرة تفاهم، شراكة استراتيجية ...) are
+found on the tokens prepared by :func:`timeline.events.analyse`. For each one the engine reads
+its parties (the countries of the actors in its clause, or of its sentence, or - for
+"الشراكة بين البلدين" - of the sentence before), its milestones (stage words and AGREE events
+of the clause, dated like events), its domains and the clauses stated present or absent. The
+mentions of one article with the same parties and a compatible kind become one
+:class:`~timeline.models.Agreement`.
+
+>>> from timeline.models import ActorMention, Article
+>>> text = "وقعت روسيا وفنزويلا اتفاقية شراكة استراتيجية في مجالات الطاقة والتعدين"
+>>> art = Article(id="a", text=text, segments=((0, len(text)),))
+>>> ms = [ActorMention(name="Russia", kind="country", text="روسيا", span=(5, 10)),
+...       ActorMention(name="Venezuela", kind="country", text="فنزويلا", span=(12, 19))]
+>>> from timeline.events import find_events
+>>> ag = find_events(art, [], ms)[1][0]
+>>> (ag.parties, ag.domains, [m.stage for m in ag.milestones])
+(('Russia', 'Venezuela'), ('energy', 'mining'), ['signed'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from . import lexicon
+from .events import (
+    Doc,
+    Morphology,
+    Trigger,
+    TriggerLexicon,
+    _clause_time,
+    _country_of,
+    _event_date,
+    _grammar,
+    _phrase_at,
+    _pick_time,
+    _publication_date,
+    inflect_verb,
+)
+from .models import (
+    Agreement,
+    AgreementMention,
+    Clause,
+    Event,
+    EventDate,
+    Milestone,
+    MilestoneStage,
+    Span,
+)
+from .text import normalise_key
+
+__all__ = ["AgreementLexicon", "find_agreements"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class NounEntry(_Data):
+    """A word or phrase that names an agreement, and its kind."""
+
+    phrase: str
+    kind: str
+
+
+class StageEntry(_Data):
+    """Words that put an agreement at a milestone."""
+
+    stage: MilestoneStage
+    verbs: list[tuple[str, str]] = []
+    words: list[str] = []
+
+
+class DomainEntry(_Data):
+    """An English domain key and the Arabic words for it."""
+
+    key: str
+    words: list[str]
+
+
+class ClauseEntry(_Data):
+    """A provision kind and the phrases that state it."""
+
+    kind: str
+    phrases: list[str]
+
+
+class AgreementLexicon(_Data):
+    """The content of ``agreements.json``."""
+
+    version: int
+    nouns: list[NounEntry]
+    families: dict[str, str]
+    stages: list[StageEntry]
+    domains: list[DomainEntry]
+    clauses: list[ClauseEntry]
+    np_stop: list[str]
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    lex: AgreementLexicon
+    nouns: dict[str, list[tuple[Phrase, str]]]
+    stages: dict[str, list[tuple[Phrase, MilestoneStage]]]
+    domains: dict[str, list[tuple[Phrase, str]]]
+    clauses: dict[str, list[tuple[Phrase, str]]]
+    stop: frozenset[str]
+
+
+def _index(pairs: Sequence[tuple[str, str]]) -> dict[str, list[tuple[Phrase, str]]]:
+    out: dict[str, list[tuple[Phrase, str]]] = {}
+    for text, value in pairs:
+        ph = tuple(normalise_key(text).split())
+        if ph:
+            out.setdefault(ph[0], []).append((ph, value))
+    for bucket in out.values():
+        bucket.sort(key=lambda p: -len(p[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    lex = lexicon.load("agreements", AgreementLexicon)
+    morph: Morphology = lexicon.load("triggers", TriggerLexicon).morphology
+    stage_pairs: list[tuple[str, str]] = []
+    for st in lex.stages:
+        stage_pairs.extend((w, st.stage) for w in st.words)
+        for past, present in st.verbs:
+            stage_pairs.extend((f, st.stage) for f, _ in inflect_verb(past, present, morph))
+    stages = _index(stage_pairs)
+    return _Compiled(
+        lex=lex,
+        nouns=_index([(n.phrase, n.kind) for n in lex.nouns]),
+        stages={k: [(p, v) for p, v in b] for k, b in stages.items()},  # type: ignore[misc]
+        domains=_index([(w, d.key) for d in lex.domains for w in d.words]),
+        clauses=_index([(p, c.kind) for c in lex.clauses for p in c.phrases]),
+        stop=frozenset(normalise_key(w) for w in lex.np_stop),
+    )
+
+
+def _match(doc: Doc, i: int, table: dict[str, list[tuple[Phrase, str]]]) -> tuple[int, str] | None:
+    """Longest phrase of ``table`` starting at token ``i``: (its length, its value)."""
+    for v in doc.tokens[i].vars:
+        for ph, value in table.get(v, ()):
+            if len(ph) == 1 or _phrase_at(doc, i, ph):
+                return len(ph), value
+    return None
+
+
+@dataclass(slots=True)
+class _AgMention:
+    tok: int
+    last: int
+    kind: str
+    family: str
+    name: str
+    span: Span
+    parties: list[str]
+    coref: bool = False
+    milestones: list[Milestone] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+
+
+def _negated_before(doc: Doc, i: int, reach: int) -> bool:
+    gram = _grammar()
+    c = doc.clause_of[i]
+    for j in range(i - 1, max(i - reach - 1, -1), -1):
+        if doc.clause_of[j] != c:
+            break
+        if doc.tokens[j].key in gram.negators:
+            return True
+    return False
+
+
+def _name(doc: Doc, i: int, last: int) -> tuple[str, Span]:
+    comp = _compiled()
+    text = doc.article.text
+    end = last
+    quoted = False
+    j = last + 1
+    while j < len(doc.tokens) and j - last <= 5:
+        tok = doc.tokens[j]
+        if doc.clause_of[j] != doc.clause_of[last]:
+            break
+        if '"' in tok.gap:
+            if quoted:
+                break
+            quoted = True
+        elif not quoted and (
+            any(v in comp.stop for v in tok.vars)
+            or tok.key in _grammar().negators
+            or j - last > 3
+            or any(c in tok.gap for c in ".،,")
+        ):
+            break
+        end = j
+        j += 1
+        if quoted and j < len(doc.tokens) and '"' in doc.tokens[j].gap:
+            break
+    a, b = doc.tokens[i].span[0], doc.tokens[end].span[1]
+    if quoted and b < len(text) and text[b] in "”»\"'":
+        b += 1
+    return text[a:b], (a, b)
+
+
+def _countries(doc: Doc, lo: int, hi: int) -> list[str]:
+    out: list[str] = []
+    for k, (a, _) in enumerate(doc.mention_tok):
+        if lo <= a <= hi:
+            c = _country_of(doc.mentions[k])
+            if c and c not in out:
+                out.append(c)
+    return out
+
+
+def _sentence_bounds(doc: Doc, sent: int) -> tuple[int, int]:
+    idx = [t.i for t in doc.tokens if t.sent == sent]
+    return (idx[0], idx[-1]) if idx else (0, -1)
+
+
+def _scope(doc: Doc, i: int) -> tuple[int, int]:
+    c = doc.clause_of[i]
+    cl = doc.clauses[c]
+    last = cl.last
+    if c + 1 < len(doc.clauses):
+        nxt = doc.clauses[c + 1]
+        if nxt.sent == cl.sent and nxt.opener == "relative":
+            last = nxt.last
+    return cl.first, last
+
+
+def _parties(doc: Doc, i: int, scope: tuple[int, int]) -> tuple[list[str], bool]:
+    """Countries party to the agreement named at token ``i``, and whether it is anaphoric."""
+    gram = _grammar()
+    parties = _countries(doc, *scope)
+    if len(parties) >= 2:
+        return parties, False
+    sent = doc.tokens[i].sent
+    lo, hi = _sentence_bounds(doc, sent)
+    wider = _countries(doc, lo, hi)
+    pair = any(_has_any(doc, j, gram.pair) for j in range(scope[0], scope[1] + 1))
+    if pair and len(wider) > 2:
+        return _nearest_two(doc, i, lo), False
+    if len(wider) >= 2:
+        return wider, False
+    if pair and sent > 0:
+        plo, phi = _sentence_bounds(doc, sent - 1)
+        prev = _countries(doc, plo, phi) if phi >= plo else []
+        merged = wider + [p for p in prev if p not in wider]
+        if len(merged) >= 2:
+            return merged[:2] if len(merged) > 2 else merged, False
+    return wider, not wider
+
+
+def _nearest_two(doc: Doc, i: int, lo: int) -> list[str]:
+    """The two countries named closest before token ``i`` (for "بين البلدين")."""
+    out: list[str] = []
+    for k in sorted(range(len(doc.mentions)), key=lambda k: -doc.mention_tok[k][0]):
+        a = doc.mention_tok[k][0]
+        c = _country_of(doc.mentions[k])
+        if lo <= a < i and c and c not in out:
+            out.append(c)
+        if len(out) == 2:
+            break
+    return out[::-1]
+
+
+def _has_any(doc: Doc, j: int, keys: frozenset[str]) -> bool:
+    return any(v in keys for v in doc.tokens[j].vars)
+
+
+def _stage_date(doc: Doc, j: int, stage: MilestoneStage) -> EventDate | None:
+    tr = Trigger(j, j, -1, "AGREE", None, "noun", "noun")
+    c = doc.clause_of[j]
+    t = _pick_time(doc, c, tr)
+    if t is None:
+        t, _ = _clause_time(doc, c)
+    if t is not None:
+        return _event_date(t)
+    if doc.article.published is not None and stage in ("signed", "ratified", "in_force"):
+        return _publication_date(doc.article.published)
+    return None
+
+
+_EVENT_STAGE: dict[str, MilestoneStage] = {
+    "sign": "signed",
+    "conclude": "signed",
+    "ratify": "ratified",
+    "agree": "agreed",
+}
+
+
+def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[Event]) -> list[Milestone]:
+    comp = _compiled()
+    art = doc.article
+    out: list[Milestone] = []
+    lo, hi = scope
+    span = (doc.tokens[lo].span[0], doc.tokens[hi].span[1])
+    evidence = art.text[span[0] : span[1]]
+    seen: set[str] = set()
+    j = lo
+    while j <= hi:
+        hit = _match(doc, j, comp.stages)  # type: ignore[arg-type]
+        if hit is None or _negated_before(doc, j, 2):
+            j += 1
+            continue
+        n, stage = hit
+        if stage not in seen:
+            seen.add(stage)
+            date = _stage_date(doc, j, stage)  # type: ignore[arg-type]
+            out.append(
+                Milestone(
+                    stage=stage,  # type: ignore[arg-type]
+                    date=date,
+                    article=art.id,
+                    evidence=evidence,
+                    span=span,
+                )
+            )
+        j += n
+    for ev in events:
+        stage_e = _EVENT_STAGE.get(ev.mode or "")
+        if ev.type != "AGREE" or stage_e is None or ev.negated or ev.hypothetical:
+            continue
+        m = ev.mentions[0]
+        if not (span[0] <= m.span[0] < span[1]) or stage_e in seen:
+            continue
+        seen.add(stage_e)
+        date = ev.date if ev.date.value is not None else None
+        out.append(
+            Milestone(stage=stage_e, date=date, article=art.id, evidence=m.evidence, span=m.span)
+        )
+    return out
+
+
+def _domains(doc: Doc, i: int) -> list[str]:
+    comp = _compiled()
+    text = doc.article.text
+    sent = doc.tokens[i].sent
+    last_sent = sent
+    while (
+        doc.sentences[last_sent][1] <= len(text)
+        and text[doc.sentences[last_sent][1] - 1] == ":"
+        or (
+            last_sent > sent
+            and last_sent + 1 < len(doc.sentences)
+            and text[doc.sentences[last_sent + 1][0]] in "-•*"
+        )
+    ):
+        if last_sent + 1 >= len(doc.sentences) or text[doc.sentences[last_sent + 1][0]] not in "-•*":
+            break
+        last_sent += 1
+    out: list[str] = []
+    j = i
+    while j < len(doc.tokens) and doc.tokens[j].sent <= last_sent:
+        hit = _match(doc, j, comp.domains)
+        if hit is None:
+            j += 1
+            continue
+        n, key = hit
+        if key not in out:
+            out.append(key)
+        j += n
+    return out
+
+
+def _clause_statements(doc: Doc) -> list[tuple[int, Clause]]:
+    comp = _compiled()
+    art = doc.article
+    out: list[tuple[int, Clause]] = []
+    j = 0
+    while j < len(doc.tokens):
+        hit = _match(doc, j, comp.clauses)
+        if hit is None:
+            j += 1
+            continue
+        n, kind = hit
+        present = not _negated_before(doc, j, 8)
+        a, b = doc.clause_span(doc.clause_of[j])
+        out.append((j, Clause(kind=kind, present=present, article=art.id, evidence=art.text[a:b])))
+        j += n
+    return out
+
+
+def _attach_clauses(doc: Doc, mentions: list[_AgMention]) -> None:
+    for j, clause in _clause_statements(doc):
+        sent = doc.tokens[j].sent
+        same = [m for m in mentions if doc.tokens[m.tok].sent == sent]
+        before = [m for m in same if m.tok <= j]
+        target: _AgMention | None = None
+        if before:
+            target = before[-1]
+        elif same:
+            target = same[0]
+        else:
+            prev = [m for m in mentions if m.tok < j and sent - doc.tokens[m.tok].sent <= 4]
+            target = prev[-1] if prev else None
+        if target is not None:
+            target.clauses.append(clause)
+
+
+def _find_mentions(doc: Doc, events: Sequence[Event]) -> list[_AgMention]:
+    comp = _compiled()
+    inside = [False] * len(doc.tokens)
+    for a, b in doc.mention_tok:
+        for j in range(a, b + 1):
+            inside[j] = True
+    found: list[_AgMention] = []
+    j = 0
+    while j < len(doc.tokens):
+        hit = None if inside[j] else _match(doc, j, comp.nouns)
+        if hit is None or _negated_before(doc, j, 1):
+            j += 1
+            continue
+        n, kind = hit
+        last = j + n - 1
+        name, span = _name(doc, j, last)
+        scope = _scope(doc, j)
+        parties, coref = _parties(doc, j, scope)
+        family = comp.lex.families.get(kind, kind)
+        m = _AgMention(j, last, kind, family, name, span, parties, coref)
+        m.milestones = _milestones(doc, scope, events)
+        m.domains = _domains(doc, j)
+        found.append(m)
+        j = last + 1
+    return found
+
+
+@dataclass(slots=True)
+class _Group:
+    parties: list[str]
+    family: str
+    members: list[_AgMention]
+
+
+def _group(mentions: list[_AgMention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in mentions:
+        if len(m.parties) < 2:
+            continue
+        for g in groups:
+            if g.family == m.family and set(g.parties) == set(m.parties):
+                g.members.append(m)
+                break
+        else:
+            groups.append(_Group(list(m.parties), m.family, [m]))
+    for m in mentions:
+        if len(m.parties) >= 2:
+            continue
+        cands = [
+            g for g in groups if g.family == m.family and set(m.parties) <= set(g.parties)
+        ]
+        if not cands:
+            continue
+
+        def distance(g: _Group, m: _AgMention = m) -> int:
+            return min(abs(x.tok - m.tok) for x in g.members)
+
+        best = min(cands, key=distance)
+        if not m.parties and not m.coref:
+            continue
+        best.members.append(m)
+    return groups
+
+
+_STAGE_ORDER: dict[str, int] = {
+    s: k
+    for k, s in enumerate(
+        ["proposed", "negotiated", "agreed", "signed", "ratified", "in_force", "suspended", "withdrawn"]
+    )
+}
+
+
+def _slug(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
+
+
+def agreement_id(parties: Sequence[str], family: str) -> str:
+    """Stable id of an agreement from its parties and kind family.
+
+    >>> agreement_id(["Venezuela", "Russia"], "pact")
+    'russia-venezuela-pact'
+    """
+    base = "-".join(_slug(p) for p in sorted(parties)) + "-" + family
+    if len(base) > 80:
+        base = base[:60] + "-" + hashlib.sha1(base.encode()).hexdigest()[:8]
+    return base
+
+
+def _agreement(doc: Doc, g: _Group) -> Agreement:
+    art = doc.article
+    members = sorted(g.members, key=lambda m: m.tok)
+    names: list[str] = []
+    domains: list[str] = []
+    for m in members:
+        if m.name not in names:
+            names.append(m.name)
+        domains.extend(d for d in m.domains if d not in domains)
+    ms: dict[tuple[str, str | None], Milestone] = {}
+    for m in members:
+        for mi in m.milestones:
+            ms.setdefault((mi.stage, mi.date.value if mi.date else None), mi)
+    dated = {stage for stage, value in ms if value is not None}
+    milestones = sorted(
+        (mi for (stage, value), mi in ms.items() if value is not None or stage not in dated),
+        key=lambda mi: _STAGE_ORDER.get(mi.stage, 99),
+    )
+    votes: dict[str, Counter[bool]] = {}
+    first: dict[tuple[str, bool], Clause] = {}
+    for m in members:
+        for c in m.clauses:
+            votes.setdefault(c.kind, Counter())[c.present] += 1
+            first.setdefault((c.kind, c.present), c)
+    clauses = []
+    for kind, counter in votes.items():
+        present = counter[True] > counter[False]
+        clauses.append(first[(kind, present)])
+    kinds = [m.kind for m in members if len(m.parties) >= 2] or [members[0].kind]
+    return Agreement(
+        id=agreement_id(g.parties, g.family),
+        names=tuple(names),
+        kind=kinds[0],
+        parties=tuple(g.parties),
+        domains=tuple(domains),
+        milestones=tuple(milestones),
+        clauses=tuple(clauses),
+        mentions=tuple(
+            AgreementMention(article=art.id, evidence=m.name, span=m.span) for m in members
+        ),
+    )
+
+
+def find_agreements(doc: Doc, events: Sequence[Event]) -> list[Agreement]:
+    """The agreements of an analysed article (see :func:`timeline.events.find_events`)."""
+    mentions = _find_mentions(doc, events)
+    if not mentions:
+        return []
+    _attach_clauses(doc, mentions)
+    return [_agreement(doc, g) for g in _group(mentions)]

@@ -1,0 +1,1 @@
+"""Optional integrations with other tools (Dask ...); each imports its tool lazily."""

@@ -1,0 +1,515 @@
+"""The temporal lexicon, loaded once from ``data/ar/{calendar,numbers,time_words}.json`` and
+compiled into lookup tables and regular-expression alternations.
+
+Nothing here is Arabic: every word comes from the data files, normalised with
+:func:`timeline.text.normalise_key` so that spelling variants match.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from pydantic import BaseModel, Field
+
+from ..lexicon import load
+from ..text import normalise_key
+
+__all__ = ["Grammar", "grammar", "norm"]
+
+
+# ------------------------------------------------------------------------------------------
+# Data models (the schema of the JSON files)
+
+
+class _Forms(BaseModel):
+    forms: list[str]
+    ambiguous: bool = False
+
+
+class _Month(_Forms):
+    month: int = Field(ge=1, le=12)
+
+
+class _Weekday(_Forms):
+    weekday: int = Field(ge=1, le=7)
+
+
+class _Season(_Forms):
+    season: str
+
+
+class _Holiday(_Forms):
+    name: str
+    calendar: str
+    month: int
+    day: int | None = None
+
+
+class CalendarData(BaseModel):
+    months: list[_Month]
+    hijri_months: list[_Month]
+    weekdays: list[_Weekday]
+    day_words: list[str]
+    month_words: list[str]
+    seasons: list[_Season]
+    holidays: list[_Holiday]
+
+
+class NumbersData(BaseModel):
+    cardinals: dict[str, int]
+    tens: list[str]
+    ordinals: dict[str, int]
+    ordinals_feminine: dict[str, int]
+    quarter_ordinals: dict[str, int]
+    half_ordinals: dict[str, int]
+    fractions: dict[str, int]
+
+
+class _Unit(BaseModel):
+    unit: str
+    singular: list[str]
+    dual: list[str]
+    plural: list[str]
+    definite: list[str]
+    definite_plural: list[str]
+    definite_dual: list[str]
+
+
+class _Deictic(BaseModel):
+    forms: list[str]
+    offset: int
+    pod: str | None = None
+
+
+class _Pod(BaseModel):
+    pod: str
+    forms: list[str]
+    hours: tuple[int, int]
+
+
+class _Vague(BaseModel):
+    value: str
+    forms: list[str]
+
+
+class _FuturePrefix(BaseModel):
+    prefixes: list[str]
+    imperfect: list[str]
+    min_rest: int
+    exclude_suffixes: list[str]
+
+
+class _Cues(BaseModel):
+    future_phrases: list[str]
+    future_prefix: _FuturePrefix
+    future_prefix_stoplist: list[str]
+    past_stems: list[str]
+    past_phrases: list[str]
+    past_suffixes: list[str]
+
+
+class TimeWordsData(BaseModel):
+    units: list[_Unit]
+    half_hour: list[str]
+    relative_past: list[str]
+    relative_this: list[str]
+    relative_next: list[str]
+    this_prefix: list[str]
+    deictics: list[_Deictic]
+    deictic_blockers_after: list[str]
+    parts_of_day: list[_Pod]
+    pod_before_day: list[str]
+    pod_after_time: dict[str, str]
+    clock_words: list[str]
+    clock_suffix: list[str]
+    year_words: list[str]
+    era_ad: list[str]
+    era_bc: list[str]
+    era_hijri: list[str]
+    counter_nouns: list[str]
+    decades: dict[str, int]
+    decade_prefix: list[str]
+    century_word: list[str]
+    of_words: list[str]
+    century_ordinals: dict[str, int]
+    century_number_prefix: list[str]
+    quarter_words: list[str]
+    half_words: list[str]
+    week_end: list[str]
+    modifiers: dict[str, list[str]]
+    approx: dict[str, str]
+    boundaries: dict[str, list[str]]
+    before_after: dict[str, list[str]]
+    ago: list[str]
+    later: list[str]
+    duration_prepositions: list[str]
+    range_from: list[str]
+    range_to: list[str]
+    range_year_words: list[str]
+    date_prepositions: list[str]
+    vague: list[_Vague]
+    cues: _Cues
+    ambiguous_units: list[str]
+    general_adjective_blockers: list[str]
+    reading_time_before: list[str]
+    reading_time_after: list[str]
+    corresponding: list[str]
+    few: list[str]
+    article: str
+    conjunction: str
+    clitics: list[str]
+    clock_gap_words: list[str]
+    short_ampm: list[str]
+
+
+# ------------------------------------------------------------------------------------------
+# Helpers
+
+
+def norm(text: str) -> str:
+    """The matching key of a word or phrase (see :func:`timeline.text.normalise_key`)."""
+    return normalise_key(text)
+
+
+def alt(forms: list[str] | set[str] | dict[str, object]) -> str:
+    """A non-capturing alternation of normalised forms, longest first, spaces flexible."""
+    keys = sorted({norm(f) for f in forms if norm(f)}, key=lambda s: (-len(s), s))
+    if not keys:
+        return "(?!)"
+    parts = [r"\s+".join(regex.escape(w) for w in k.split(" ")) for k in keys]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def table(pairs: dict[str, int] | dict[str, str]) -> dict[str, object]:
+    return {norm(k): v for k, v in pairs.items()}
+
+
+def squash(text: str) -> str:
+    """Normalise the text of a regex group for lookup (single spaces)."""
+    return " ".join(text.split())
+
+
+class Grammar:
+    """Compiled lexicon: lookup tables (normalised form → value) and alternations."""
+
+    def __init__(self) -> None:
+        cal = load("calendar", CalendarData)
+        num = load("numbers", NumbersData)
+        tw = load("time_words", TimeWordsData)
+        self.cal, self.num, self.tw = cal, num, tw
+
+        self.months: dict[str, int] = {}
+        self.ambiguous_months: set[str] = set()
+        for m in cal.months:
+            for f in m.forms:
+                self.months[norm(f)] = m.month
+                if m.ambiguous:
+                    self.ambiguous_months.add(norm(f))
+        self.hmonths: dict[str, int] = {}
+        self.ambiguous_hmonths: set[str] = set()
+        for m in cal.hijri_months:
+            for f in m.forms:
+                self.hmonths[norm(f)] = m.month
+                if m.ambiguous:
+                    self.ambiguous_hmonths.add(norm(f))
+        self.weekdays = {norm(f): w.weekday for w in cal.weekdays for f in w.forms}
+        self.seasons = {norm(f): s.season for s in cal.seasons for f in s.forms}
+        self.holidays = {norm(f): h for h in cal.holidays for f in h.forms}
+
+        self.cardinals = {norm(k): v for k, v in num.cardinals.items()}
+        self.ordinals = {norm(k): v for k, v in num.ordinals.items()}
+        self.ordinals_fem = {norm(k): v for k, v in num.ordinals_feminine.items()}
+        self.quarter_ord = {norm(k): v for k, v in num.quarter_ordinals.items()}
+        self.half_ord = {norm(k): v for k, v in num.half_ordinals.items()}
+        self.fractions = {norm(k): v for k, v in num.fractions.items()}
+
+        self.unit_of: dict[str, str] = {}
+        self.unit_count: dict[str, int | None] = {}
+        sing, dual, plural, definite, def_plural, def_dual = [], [], [], [], [], []
+        for u in tw.units:
+            for group, count, bucket in (
+                (u.singular, 1, sing),
+                (u.dual, 2, dual),
+                (u.plural, None, plural),
+                (u.definite, 1, definite),
+                (u.definite_plural, None, def_plural),
+                (u.definite_dual, 2, def_dual),
+            ):
+                for f in group:
+                    self.unit_of[norm(f)] = u.unit
+                    self.unit_count.setdefault(norm(f), count)
+                    bucket.append(f)
+        self.ambiguous_units = {norm(f) for f in tw.ambiguous_units}
+        self.rel: dict[str, int] = {}
+        for f in tw.relative_past:
+            self.rel[norm(f)] = -1
+        for f in tw.relative_this:
+            self.rel[norm(f)] = 0
+        for f in tw.relative_next:
+            self.rel[norm(f)] = 1
+        self.deictics = {norm(f): d for d in tw.deictics for f in d.forms}
+        self.pods = {norm(f): p.pod for p in tw.parts_of_day for f in p.forms}
+        self.pod_hours = {p.pod: p.hours for p in tw.parts_of_day}
+        self.ampm = table(tw.pod_after_time)
+        self.decades = {norm(k): v for k, v in tw.decades.items()}
+        self.century_ord = {norm(k): v for k, v in tw.century_ordinals.items()}
+        self.modifiers = {norm(f): mod for mod, forms in tw.modifiers.items() for f in forms}
+        self.approx = {norm(k): v for k, v in tw.approx.items()}
+        self.boundary = {norm(f): b for b, forms in tw.boundaries.items() for f in forms}
+        self.before_after = {norm(f): m for m, forms in tw.before_after.items() for f in forms}
+        self.vague = {norm(f): v.value for v in tw.vague for f in v.forms}
+        self.era_bc = {norm(f) for f in tw.era_bc}
+        self.era_hijri = {norm(f) for f in tw.era_hijri}
+        self.era_ad = {norm(f) for f in tw.era_ad}
+        self.quarter_words = {norm(f) for f in tw.quarter_words}
+        self.half_words = {norm(f) for f in tw.half_words}
+        self.ago = {norm(f) for f in tw.ago}
+        self.short_ampm = {norm(f) for f in tw.short_ampm}
+        self.later = {norm(f) for f in tw.later}
+
+        # ---- alternations
+        B, E = r"(?<![\p{L}\p{N}_])", r"(?![\p{L}\p{N}_])"
+        self.B, self.E = B, E
+        S, SP = r"\s*", r"\s+"
+        AL = regex.escape(norm(tw.article))
+        AND = regex.escape(norm(tw.conjunction))
+        OF = alt(tw.of_words)
+        FROM = regex.escape(norm(tw.of_words[0]))
+        self.article_prefix = norm(tw.article)
+        self.conjunction_prefix = norm(tw.conjunction)
+        month = alt(self.months)
+        hmonth = alt(self.hmonths)
+        weekday = alt(self.weekdays)
+        ordinal = alt(self.ordinals)
+        daynum = rf"(?:{AL})?(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+        day = rf"(?P<day>{daynum}|{ordinal})"
+        yearword = alt(tw.year_words)
+        era_all = alt(tw.era_ad + tw.era_bc + tw.era_hijri)
+        era_hijri = alt(tw.era_hijri)
+        era_bc = alt(tw.era_bc)
+        year = r"(?P<year>\d{4})(?!\d)"
+        monthp = rf"(?P<month>{month})(?:{S}[/\-(]{S}(?P<month2>{month})(?:{S}\))?)?"
+        yearpart = rf"(?:{S}[,،]?{S}(?:(?:{FROM}{SP})?{yearword}{S})?{year}(?:{S}(?P<era>{era_all}){E})?)"
+        dayword = alt(cal.day_words)
+        monthword = alt(cal.month_words)
+        rel_any = alt(self.rel)
+        this = alt(tw.this_prefix)
+        cards = alt(self.cardinals)
+        tens = alt(num.tens)
+        numword = rf"(?:{cards}{SP}{AND}{S}{tens}|{cards})"
+        number = rf"(?:(?:{AL})?\d+|(?:{AL})?{numword})"
+        unit_any = alt(sing + plural)
+        unit_dual = alt(dual)
+        unit_def = alt(definite)
+        unit_def_pl = alt(def_plural)
+        unit_def_dual = alt(def_dual)
+        not_date_next = rf"(?!{S}\d)(?!{SP}(?:{month}|{hmonth}|{weekday}){E})"
+        counters = alt(tw.counter_nouns)
+        pod_after = alt(self.ampm)
+        clockword = alt(tw.clock_words)
+        clock_suffix = alt(tw.clock_suffix)
+        fractions = alt(self.fractions)
+        ord_fem = alt(self.ordinals_fem)
+        decades = alt(self.decades)
+        cent_ord = alt(self.century_ord)
+        cent_word = alt(tw.century_word)
+        approx = alt(self.approx)
+        year_ref = (
+            rf"(?:(?:{yearword}{S})?{year}|(?P<ythis>{this}){SP}(?P<yunit>{alt(tw.year_words)})"
+            rf"|(?P<yunit>{alt(tw.year_words)})(?:{SP}(?P<yrel>{rel_any}))?)"
+        )
+        year_preps = alt(tw.date_prepositions + [f for fs in tw.modifiers.values() for f in fs])
+        self.wd_alt = weekday
+
+        rules: dict[str, str] = {
+            "dmy": (
+                rf"(?:(?:{dayword}{SP})?(?P<wd>{weekday}){S}[,،]?{S}(?:{alt(tw.corresponding)}{SP})?)?"
+                rf"(?:{dayword}{SP})?{day}{S}(?:{FROM}{SP}|/{S}|-{S})?(?:{monthword}{SP})?{monthp}"
+                rf"(?:{yearpart})?"
+            ),
+            "mdy": rf"(?:(?P<wd>{weekday}){S}[,،]?{S})?{monthp}{SP}(?P<day>(?:3[01]|[12]\d|0?[1-9])){S}[,،]?{S}{year}",
+            "my": rf"(?:{monthword}{SP})?{monthp}{yearpart}",
+            "month": rf"(?:(?P<mw>{monthword}){SP})?{monthp}(?:{SP}(?P<rel>{rel_any}))?",
+            "day_of_month": (
+                rf"{day}{SP}{FROM}{SP}(?:(?P<this>{this}){SP})?(?P<unit_def>{alt([tw.units[2].definite[0]])})"
+                rf"(?:{SP}(?P<rel>{rel_any}))?"
+            ),
+            "year": (
+                rf"(?:(?P<yw>{yearword}){S}(?P<year>\d{{1,4}})(?:{S}(?P<era>{era_all}){E})?"
+                rf"|(?P<year>\d{{3,4}}){S}(?P<era>{era_all}){E})"
+                rf"(?!{S}(?:{counters}){E})(?!{S}[%٪])"
+            ),
+            "prep_year": (
+                rf"(?<=(?<![\p{{L}}]){year_preps}\s{{1,3}})(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+                rf"(?!{S}(?:{counters}){E})(?!{S}[%٪.,]\d)(?!{S}[%٪])"
+            ),
+            "numeric": (
+                r"(?<![\d/.\-])(?:(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
+                r"|(?P<year>\d{4})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2}))"
+                r"(?![\d/.\-]?\d)"
+            ),
+            "weekday": rf"(?:(?P<dw>{dayword}){SP})?(?P<wd>{weekday})(?:{SP}(?P<rel>{rel_any}))?",
+            "deictic": alt(self.deictics),
+            "clock": (
+                rf"(?:(?P<cw>{clockword}){SP})?(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?|(?P<hourw>{ord_fem}))"
+                rf"(?:{S}(?P<frac>{fractions}))?(?:{S}(?P<ampm>{pod_after}){E})?"
+                rf"(?:{SP}(?P<tz>{clock_suffix}))?"
+            ),
+            "ago_later": (
+                rf"(?P<dir>{alt(tw.ago + tw.later)}){SP}(?:(?P<approx>{approx}){SP})?"
+                rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})|(?P<unit1>{unit_any}))"
+                rf"{E}{not_date_next}"
+            ),
+            "duration": (
+                rf"(?:(?P<prep>{alt(tw.duration_prepositions)}){SP})?(?:(?P<approx>{approx}){SP})?"
+                rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})"
+                rf"|(?P<half>{alt(tw.half_hour)})|(?P<unit1>{unit_any}))"
+                rf"{E}{not_date_next}"
+            ),
+            "rel_unit": (
+                rf"(?:(?P<prep>{alt(tw.duration_prepositions)}){SP})?"
+                rf"(?:(?P<this>{this}){SP}(?P<unit_def>{unit_def})|(?P<unit_def>{unit_def}){SP}(?P<rel>{rel_any}))"
+            ),
+            "rel_plural": (
+                rf"(?:(?P<prep>{alt(tw.duration_prepositions + tw.of_words[1:])}){SP})?"
+                rf"(?:(?P<unit_pl>{unit_def_pl})(?:{SP}(?P<num>{number}))?(?:{SP}(?P<few>{alt(tw.few)}))?"
+                rf"|(?P<unit_dual>{unit_def_dual})){SP}(?P<rel>{rel_any})"
+            ),
+            "decade": (
+                rf"(?:(?P<dp>{alt(tw.decade_prefix)}){SP})?(?P<decade>{decades})"
+                rf"(?:{SP}(?:{OF}{SP})?{cent_word}{SP}(?:(?P<cord>{cent_ord})|(?:{AL})?(?P<cnum>\d{{1,2}})|(?P<rel>{rel_any})))?"
+            ),
+            "century": (
+                rf"{cent_word}{SP}(?:(?P<cord>{cent_ord})|(?:{AL})?(?P<cnum>\d{{1,2}})(?!\d)|(?P<rel>{rel_any}))"
+                rf"(?:{SP}(?P<era>{era_bc}|{alt(tw.era_ad)}))?"
+            ),
+            "season": (
+                rf"(?:(?P<this>{this}){SP})?(?P<season>{alt(self.seasons)})"
+                rf"(?:{SP}(?P<rel>{rel_any})|{SP}(?:{OF}{SP})?{year_ref})?"
+            ),
+            "quarter": (
+                rf"(?P<qw>{alt(tw.quarter_words + tw.half_words)}){SP}(?P<qord>{alt(self.quarter_ord)})"
+                rf"{SP}(?:{OF}{SP})?{year_ref}"
+            ),
+            "weekend": (
+                rf"(?P<we>{alt(tw.week_end)}){SP}(?:(?P<this>{this}){SP})?{alt(tw.units[1].definite)}"
+                rf"(?:{SP}(?P<rel>{rel_any}))?"
+            ),
+            "mod_unit": (
+                rf"(?P<modw>{alt(self.modifiers)}){SP}(?P<unit_def>{unit_def})(?!{SP}{rel_any})"
+            ),
+            "vague": rf"(?P<vague>{alt(self.vague)})",
+            "holiday": (
+                rf"(?P<hol>{alt(self.holidays)})(?:{SP}(?P<rel>{rel_any})|{S}[,،]?{S}(?:{FROM}{SP})?(?:{yearword}{S})?"
+                rf"(?P<year>\d{{4}})(?:{S}(?P<era>{era_all}){E})?)?"
+            ),
+            "hmonth": (
+                rf"(?:(?P<mw>{monthword}){SP})?(?P<hmonth>{hmonth})"
+                rf"(?:{SP}(?P<rel>{rel_any})|{S}[,،]?{S}(?:{FROM}{SP})?(?:{yearword}{S})?(?P<year>\d{{3,4}})(?:{S}(?P<era>{era_all}){E})?)?"
+            ),
+            "hijri_date": (
+                rf"(?:(?:{dayword}{SP})?(?P<wd>{weekday}){S}[,،]?{S})?{day}{S}(?:{FROM}{SP})?(?:{monthword}{SP})?(?P<hmonth>{hmonth})"
+                rf"(?:{S}[,،]?{S}(?:{yearword}{S})?(?P<year>\d{{3,4}})(?:{S}(?P<era>{era_all}){E})?)?"
+            ),
+            "range_days": (
+                rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?P<day1>{daynum}|{ordinal}){S}(?P<to>{alt(tw.range_to)}){S}"
+                rf"{day}{SP}(?:{FROM}{SP})?(?:{monthword}{SP})?{monthp}(?:{yearpart})?"
+            ),
+            "range_months": (
+                rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?:{monthword}{SP})?(?P<m1>{month}){S}(?P<to>{alt(tw.range_to)}){S}"
+                rf"(?:{monthword}{SP})?{monthp}(?:{yearpart})?"
+            ),
+            "range_years": (
+                rf"(?P<from>{alt(tw.range_from)}){SP}(?:(?P<yw>{alt(tw.range_year_words)}){SP})?(?P<y1>\d{{4}}){S}"
+                rf"(?P<to>{alt(tw.range_to)}){S}(?:{yearword}{S})?(?P<y2>\d{{4}})(?!\d)(?!{S}(?:{counters}){E})"
+            ),
+        }
+        clitic = rf"(?:{alt(tw.clitics)})?"
+        self.rules = {
+            name: regex.compile(rf"{B}{clitic}(?P<core>{pattern}){E}", regex.V0)
+            for name, pattern in rules.items()
+        }
+        # lookups on the text before / after a match
+        before = {
+            "pod": alt(tw.pod_before_day),
+            "mod": alt(self.modifiers),
+            "boundary": alt(self.boundary),
+            "before_after": alt(self.before_after),
+            "approx": approx,
+            "dayword": dayword,
+        }
+        self.before = {
+            k: regex.compile(rf"{B}{clitic}(?P<w>{v}){S}(?:{OF}{SP})?$") for k, v in before.items()
+        }
+        self.before_plain = {
+            k: regex.compile(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()
+        }
+        self.pod_after = regex.compile(rf"^{S}(?P<w>{alt(self.pods)}){E}")
+        self.clock_gap = regex.compile(rf"^{S}(?:[,،\-]|{alt(tw.clock_gap_words)})?{S}$")
+        self.range_from_before = regex.compile(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
+        self.range_gap = regex.compile(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
+        self.deictic_block = regex.compile(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
+        self.general_block = regex.compile(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
+        self.date_prep_before = regex.compile(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
+        self.earlier_of = regex.compile(rf"^{SP}(?:{FROM}{SP})?$")
+        # cues
+        cues = tw.cues
+        self.future_phrase = regex.compile(rf"{B}{clitic}(?:{alt(cues.future_phrases)}){E}")
+        past_forms: set[str] = set()
+        for stem in cues.past_stems:
+            s = norm(stem)
+            past_forms.update(s + norm(x) for x in cues.past_suffixes)
+        self.past_phrase = regex.compile(
+            rf"{B}{clitic}(?:{alt(sorted(past_forms) + cues.past_phrases)}){E}"
+        )
+        fp = cues.future_prefix
+        prefixes = alt(fp.prefixes)
+        imperfect = "".join(norm(c) for c in fp.imperfect)
+        self.future_token = regex.compile(
+            rf"{B}(?:{prefixes})[{imperfect}]\p{{L}}{{{fp.min_rest - 1},}}{E}"
+        )
+        self.future_exclude_suffix = tuple(norm(s) for s in fp.exclude_suffixes)
+        self.future_stop = {norm(w) for w in cues.future_prefix_stoplist}
+        self.clitics = regex.compile(rf"^{alt(tw.clitics)}")
+        self.reading_before = regex.compile(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")
+        self.reading_after = regex.compile(rf"^{S}{alt(tw.reading_time_after)}{E}")
+
+    # lookups ----------------------------------------------------------------------------
+
+    def number(self, text: str) -> int | None:
+        """Value of digits or number words (``خمسة وعشرين`` → 25, ``الثلاثة`` → 3)."""
+        t = squash(text)
+        if t.isdigit():
+            return int(t)
+        if t in self.cardinals:
+            return self.cardinals[t]
+        al, wa = self.article_prefix, self.conjunction_prefix
+        if t.startswith(al) and t[len(al):] in self.cardinals:
+            return self.cardinals[t[len(al):]]
+        if t.startswith(al) and t[len(al):].isdigit():
+            return int(t[len(al):])
+        total = 0
+        for part in t.split():
+            part = part.removeprefix(al)
+            if part.startswith(wa) and part[len(wa):] in self.cardinals:
+                part = part[len(wa):]
+            if part not in self.cardinals:
+                return None
+            total += self.cardinals[part]
+        return total or None
+
+    def day_number(self, text: str) -> int | None:
+        t = squash(text)
+        if t in self.ordinals:
+            return self.ordinals[t]
+        t = t.removeprefix(self.article_prefix)
+        if t.isdigit():
+            return int(t)
+        return self.ordinals.get(t)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The compiled grammar (built once per process)."""
+    return Grammar()

@@ -1,0 +1,705 @@
+"""Recognise temporal expressions: normalised text → :class:`Parsed` mentions, not yet placed.
+
+Each rule of :mod:`timeline.times.grammar` proposes candidates; the longest non-overlapping
+ones are kept, then neighbours are combined (a date and a clock time, a part of day and a day, a
+modifier and what it modifies, منذ/حتى boundaries, ranges).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import regex
+
+from .grammar import Grammar, grammar, squash
+
+__all__ = ["Parsed", "recognise"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A half-resolved temporal expression: the fields the text gives, nothing guessed.
+
+    ``kind`` is one of: date, weekday, deictic, month, year, rel_unit, ago, later, duration,
+    window, decade, century, season, quarter, half, weekend, vague, holiday, hmonth, clock,
+    range.
+    """
+
+    kind: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    ampm: str | None = None
+    pod: str | None = None
+    unit: str | None = None
+    n: int | None = None
+    rel: int | None = None
+    mod: str | None = None
+    boundary: str | None = None
+    calendar: str = "gregorian"
+    era: str | None = None
+    decade: int | None = None
+    century: int | None = None
+    season: str | None = None
+    part: int | None = None
+    vague: str | None = None
+    holiday: str | None = None
+    year_rel: int | None = None
+    left: Parsed | None = None
+    right: Parsed | None = None
+    priority: int = 0
+
+
+Builder = Callable[["regex.Match[str]", str, Grammar], Parsed | None]
+
+# rule name → priority (higher wins ties of equal length)
+PRIORITY = {
+    "weekend": 5,
+    "holiday": 4,
+    "vague": 3,
+    "hijri_date": 3,
+    "range_days": 3,
+    "range_months": 3,
+    "range_years": 3,
+    "rel_plural": 2,
+    "dmy": 2,
+    "mdy": 2,
+    "my": 2,
+    "numeric": 2,
+}
+
+
+def _g(m: regex.Match[str], name: str) -> str | None:
+    try:
+        v = m.group(name)
+    except IndexError:
+        return None
+    return squash(v) if v else None
+
+
+def _year_of(m: regex.Match[str], g: Grammar) -> tuple[int | None, str | None, str]:
+    """(year, era, calendar) from the year and era groups."""
+    y = _g(m, "year")
+    era = _g(m, "era")
+    if y is None:
+        return None, None, "gregorian"
+    if era in g.era_hijri:
+        return int(y), "AH", "hijri"
+    if era in g.era_bc:
+        return int(y), "BC", "gregorian"
+    return int(y), ("AD" if era else None), "gregorian"
+
+
+def _month(m: regex.Match[str], g: Grammar, name: str = "month") -> int | None:
+    t = _g(m, name)
+    return g.months.get(t) if t else None
+
+
+def _b_dmy(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    day = g.day_number(_g(m, "day") or "")
+    month = _month(m, g)
+    year, era, cal = _year_of(m, g)
+    if day is None or month is None or cal == "hijri":
+        return None
+    wd = _g(m, "wd")
+    return Parsed(
+        "date",
+        0,
+        0,
+        year=year,
+        month=month,
+        day=day,
+        era=era,
+        weekday=g.weekdays.get(wd) if wd else None,
+    )
+
+
+def _b_month(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    name = _g(m, "month")
+    month = _month(m, g)
+    if month is None:
+        return None
+    year, era, cal = _year_of(m, g)
+    rel = _g(m, "rel")
+    relv = g.rel.get(rel) if rel else None
+    if year is None and relv is None and name in g.ambiguous_months and not _g(m, "mw"):
+        before = text[: m.start("core")]
+        if not g.date_prep_before.search(before[-20:]):
+            return None
+    if cal == "hijri":
+        return None
+    if relv == 0:  # "مايو الجاري" = this year's May
+        relv = 0
+    return Parsed("month", 0, 0, year=year, month=month, era=era, rel=relv)
+
+
+def _b_day_of_month(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    day = g.day_number(_g(m, "day") or "")
+    rel = _g(m, "rel")
+    relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
+    if day is None or relv is None:
+        return None
+    return Parsed("date", 0, 0, day=day, rel=relv, unit="month")
+
+
+def _b_year(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    y = _g(m, "year")
+    if y is None:
+        return None
+    year, era, cal = _year_of(m, g)
+    if year is None:
+        return None
+    if era is None and (len(y) < 3 or not _g(m, "yw")):
+        return None
+    if era is not None and not _g(m, "yw") and len(y) < 4 and era != "BC":
+        return None
+    if cal == "hijri":
+        if not 1 <= year <= 1600:
+            return None
+        return Parsed("year", 0, 0, year=year, calendar="hijri", era="AH")
+    if era is None and not 1000 <= year <= 2200:
+        return None
+    return Parsed("year", 0, 0, year=year, era=era)
+
+
+def _b_prep_year(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    return Parsed("year", 0, 0, year=int(m.group("year")))
+
+
+def _b_numeric(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    d, mo, y = int(m.group("day")), int(m.group("month")), int(m.group("year"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1000 <= y <= 2200):
+        return None
+    return Parsed("date", 0, 0, year=y, month=mo, day=d)
+
+
+def _b_weekday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    wd = g.weekdays.get(_g(m, "wd") or "")
+    rel = _g(m, "rel")
+    if wd is None:
+        return None
+    return Parsed("weekday", 0, 0, weekday=wd, rel=g.rel.get(rel) if rel else None)
+
+
+def _b_deictic(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    key = squash(m.group("core"))
+    d = g.deictics.get(key)
+    if d is None:
+        return None
+    if g.deictic_block.match(text[m.end() : m.end() + 30]):
+        return None
+    return Parsed("deictic", 0, 0, n=d.offset, pod=d.pod)
+
+
+def _b_clock(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    cw, hour_s, minute_s = _g(m, "cw"), _g(m, "hour"), _g(m, "minute")
+    frac, ampm, hourw = _g(m, "frac"), _g(m, "ampm"), _g(m, "hourw")
+    if hourw is not None:
+        if cw is None:
+            return None
+        hour = g.ordinals_fem.get(hourw)
+    else:
+        hour = int(hour_s) if hour_s else None
+        if cw is None and minute_s is None and frac is None and ampm is None:
+            return None
+        if cw is None and minute_s is None and frac is None and ampm in g.short_ampm:
+            return None
+    if hour is None or hour > 24:
+        return None
+    minute = int(minute_s) if minute_s else None
+    if minute is not None and minute > 59:
+        return None
+    if frac is not None:
+        delta = g.fractions.get(frac, 0)
+        base = hour * 60 + (minute or 0) + delta
+        hour, minute = divmod(base % (24 * 60), 60)
+    pod = g.ampm.get(ampm) if ampm else None
+    return Parsed("clock", 0, 0, hour=hour, minute=minute, ampm=pod if isinstance(pod, str) else None)
+
+
+def _count(m: regex.Match[str], g: Grammar) -> tuple[str, int | None] | None:
+    """(unit, n) from the num/unit/unit_dual/unit1/half groups; n None for a bare plural."""
+    if _g(m, "half"):
+        return "minute", 30
+    for name in ("unit_dual", "unit1", "unit"):
+        u = _g(m, name)
+        if u is None:
+            continue
+        unit = g.unit_of.get(u)
+        if unit is None:
+            return None
+        if name == "unit":
+            n = g.number(_g(m, "num") or "")
+            return (unit, n) if n else None
+        return unit, g.unit_count.get(u)
+    return None
+
+
+def _b_ago_later(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    c = _count(m, g)
+    if c is None:
+        return None
+    unit, n = c
+    word = _g(m, "dir") or ""
+    sign = -1 if word in g.ago else 1
+    approx = _g(m, "approx")
+    mod = g.approx.get(approx) if approx else None
+    if n is None:
+        return Parsed("vague", 0, 0, vague="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if (_g(m, "unit1") or _g(m, "unit_dual") or "") in g.ambiguous_units and not _g(m, "num"):
+        return None
+    return Parsed("ago" if sign < 0 else "later", 0, 0, unit=unit, n=n, mod=mod)
+
+
+def _b_duration(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    c = _count(m, g)
+    if c is None:
+        return None
+    unit, n = c
+    prep = _g(m, "prep")
+    approx = _g(m, "approx")
+    if n is None:
+        return None
+    if _g(m, "unit1") and not prep:
+        return None
+    if g.reading_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
+        return None
+    if g.reading_after.match(text[m.end() : m.end() + 20]):
+        return None
+    surface = _g(m, "unit1") or _g(m, "unit_dual") or _g(m, "unit") or ""
+    if surface in g.ambiguous_units and not (prep or _g(m, "num")):
+        return None
+    return Parsed("duration", 0, 0, unit=unit, n=n, mod=g.approx.get(approx) if approx else None)
+
+
+def _b_rel_unit(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    u = _g(m, "unit_def")
+    unit = g.unit_of.get(u or "")
+    if unit is None or unit in ("hour", "minute"):
+        return None
+    rel = _g(m, "rel")
+    relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
+    if relv is None:
+        return None
+    if unit == "day" and relv != 0:
+        return None
+    if not _g(m, "this") and g.general_block.search(text[max(0, m.start("core") - 25) : m.start("core")]):
+        return None
+    if unit == "day":
+        return Parsed("deictic", 0, 0, n=0)
+    return Parsed("rel_unit", 0, 0, unit=unit, rel=relv)
+
+
+def _b_rel_plural(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    rel = g.rel.get(_g(m, "rel") or "")
+    if rel is None or rel == 0:
+        return None
+    u = _g(m, "unit_pl") or _g(m, "unit_dual")
+    unit = g.unit_of.get(u or "")
+    if unit is None:
+        return None
+    n = g.number(_g(m, "num") or "") if _g(m, "num") else (2 if _g(m, "unit_dual") else None)
+    if n is None or _g(m, "few"):
+        return Parsed("vague", 0, 0, vague="PAST_REF" if rel < 0 else "FUTURE_REF")
+    return Parsed("window", 0, 0, unit=unit, n=n, rel=rel)
+
+
+def _b_decade(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    d = g.decades.get(_g(m, "decade") or "")
+    if d is None:
+        return None
+    century, rel = _century(m, g)
+    return Parsed("decade", 0, 0, decade=d, century=century, rel=rel)
+
+
+def _century(m: regex.Match[str], g: Grammar) -> tuple[int | None, int | None]:
+    cord, cnum, rel = _g(m, "cord"), _g(m, "cnum"), _g(m, "rel")
+    if cord:
+        return g.century_ord.get(cord), None
+    if cnum:
+        return int(cnum), None
+    if rel:
+        return None, g.rel.get(rel)
+    return None, None
+
+
+def _b_century(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    century, rel = _century(m, g)
+    if century is None and rel is None:
+        return None
+    era = _g(m, "era")
+    if century is not None and not 1 <= century <= 30:
+        return None
+    return Parsed(
+        "century", 0, 0, century=century, rel=rel, era="BC" if era in g.era_bc else None
+    )
+
+
+def _year_ref(m: regex.Match[str], g: Grammar) -> tuple[int | None, int | None] | None:
+    """(year, year_rel) of a year reference; None when there is none."""
+    y = _g(m, "year")
+    if y:
+        return int(y), None
+    if _g(m, "ythis"):
+        return None, 0
+    if _g(m, "yunit"):
+        yrel = _g(m, "yrel")
+        return None, (g.rel.get(yrel) if yrel else 0)
+    return None
+
+
+def _b_season(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    season = g.seasons.get(_g(m, "season") or "")
+    if season is None:
+        return None
+    rel = _g(m, "rel")
+    relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
+    ref = _year_ref(m, g)
+    if relv is None and ref is None:
+        return None
+    year, year_rel = ref if ref else (None, None)
+    return Parsed("season", 0, 0, season=season, rel=relv, year=year, year_rel=year_rel)
+
+
+def _b_quarter(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    qw = _g(m, "qw") or ""
+    qord = _g(m, "qord") or ""
+    ref = _year_ref(m, g)
+    if ref is None:
+        return None
+    if qw in g.half_words:
+        part = g.half_ord.get(qord)
+        kind = "half"
+    else:
+        part = g.quarter_ord.get(qord)
+        kind = "quarter"
+    if part is None:
+        return None
+    return Parsed(kind, 0, 0, part=part, year=ref[0], year_rel=ref[1])
+
+
+def _b_weekend(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    rel = _g(m, "rel")
+    relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
+    return Parsed("weekend", 0, 0, rel=relv)
+
+
+def _b_mod_unit(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """"بداية العام", "نهاية الشهر": a modifier on the current unit."""
+    mod = g.modifiers.get(_g(m, "modw") or "")
+    unit = g.unit_of.get(_g(m, "unit_def") or "")
+    if mod is None or unit is None or unit in ("day", "hour", "minute"):
+        return None
+    return Parsed("rel_unit", 0, 0, unit=unit, rel=0, mod=mod)
+
+
+def _b_vague(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    v = g.vague.get(_g(m, "vague") or "")
+    return Parsed("vague", 0, 0, vague=v) if v else None
+
+
+def _b_holiday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    h = g.holidays.get(_g(m, "hol") or "")
+    if h is None:
+        return None
+    rel = _g(m, "rel")
+    year, era, cal = _year_of(m, g)
+    return Parsed(
+        "holiday",
+        0,
+        0,
+        holiday=h.name,
+        calendar=h.calendar,
+        month=h.month,
+        day=h.day,
+        rel=g.rel.get(rel) if rel else None,
+        year=year,
+    )
+
+
+def _b_hmonth(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    name = _g(m, "hmonth") or ""
+    month = g.hmonths.get(name)
+    if month is None:
+        return None
+    rel = _g(m, "rel")
+    y = _g(m, "year")
+    if rel is None and y is None and not _g(m, "mw"):
+        if name in g.ambiguous_hmonths:
+            return None
+        before = text[: m.start("core")]
+        if not g.date_prep_before.search(before[-20:]):
+            return None
+    year = int(y) if y else None
+    if year is not None and not 1 <= year <= 1600:
+        return None
+    return Parsed(
+        "hmonth", 0, 0, month=month, year=year, rel=g.rel.get(rel) if rel else None,
+        calendar="hijri",
+    )
+
+
+def _b_hijri_date(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    day = g.day_number(_g(m, "day") or "")
+    month = g.hmonths.get(_g(m, "hmonth") or "")
+    if day is None or month is None or day > 30:
+        return None
+    y = _g(m, "year")
+    year = int(y) if y else None
+    era = _g(m, "era")
+    if year is not None and era is not None and era not in g.era_hijri:
+        return None
+    if year is not None and not 1 <= year <= 1600:
+        return None
+    wd = _g(m, "wd")
+    return Parsed(
+        "date", 0, 0, day=day, month=month, year=year, calendar="hijri",
+        weekday=g.weekdays.get(wd) if wd else None,
+    )
+
+
+def _b_range_days(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    joined = squash(m.group("core")[m.start("day1") - m.start("core") : m.end("day") - m.start("core")])
+    if g.day_number(joined.replace(" ", "", 0)) is not None or joined.replace(" ", " ") in g.ordinals:
+        return None
+    if any(k in g.ordinals for k in (joined, joined.replace(" " + g.conjunction_prefix + " ", " " + g.conjunction_prefix))):
+        return None
+    d1 = g.day_number(_g(m, "day1") or "")
+    right = _b_dmy(m, text, g)
+    if d1 is None or right is None or right.day is None or d1 >= right.day:
+        return None
+    left = replace(right, day=d1, weekday=None)
+    return Parsed("range", 0, 0, left=left, right=right)
+
+
+def _b_range_months(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    m1 = g.months.get(_g(m, "m1") or "")
+    right = _b_month(m, text, g)
+    if m1 is None or right is None or right.month is None:
+        return None
+    if not _g(m, "from") and right.year is None:
+        return None
+    left = replace(right, month=m1, rel=None)
+    if right.year is not None and m1 > right.month:
+        left = replace(left, year=right.year - 1)
+    return Parsed("range", 0, 0, left=left, right=right)
+
+
+def _b_range_years(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not (1000 <= y1 < y2 <= 2200):
+        return None
+    return Parsed(
+        "range", 0, 0, left=Parsed("year", 0, 0, year=y1), right=Parsed("year", 0, 0, year=y2)
+    )
+
+
+BUILDERS: dict[str, Builder] = {
+    "dmy": _b_dmy,
+    "mdy": _b_dmy,
+    "my": _b_month,
+    "month": _b_month,
+    "day_of_month": _b_day_of_month,
+    "year": _b_year,
+    "prep_year": _b_prep_year,
+    "numeric": _b_numeric,
+    "weekday": _b_weekday,
+    "deictic": _b_deictic,
+    "clock": _b_clock,
+    "ago_later": _b_ago_later,
+    "duration": _b_duration,
+    "rel_unit": _b_rel_unit,
+    "rel_plural": _b_rel_plural,
+    "decade": _b_decade,
+    "century": _b_century,
+    "season": _b_season,
+    "quarter": _b_quarter,
+    "weekend": _b_weekend,
+    "mod_unit": _b_mod_unit,
+    "vague": _b_vague,
+    "holiday": _b_holiday,
+    "hmonth": _b_hmonth,
+    "hijri_date": _b_hijri_date,
+    "range_days": _b_range_days,
+    "range_months": _b_range_months,
+    "range_years": _b_range_years,
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Candidates, selection, combination
+
+
+def _candidates(text: str, g: Grammar) -> list[Parsed]:
+    out: list[Parsed] = []
+    for name, pattern in g.rules.items():
+        build = BUILDERS[name]
+        for m in pattern.finditer(text, overlapped=False):
+            parsed = build(m, text, g)
+            if parsed is None:
+                continue
+            start, end = m.span("core")
+            out.append(replace(parsed, start=start, end=end, priority=PRIORITY.get(name, 0)))
+    return out
+
+
+def _select(cands: list[Parsed]) -> list[Parsed]:
+    chosen: list[Parsed] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda p: (-(p.end - p.start), -p.priority, p.start)):
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda p: p.start)
+
+
+DAYLIKE = ("date", "weekday", "deictic", "holiday")
+MODDABLE = (
+    "month", "year", "decade", "century", "season", "rel_unit", "quarter", "half", "hmonth",
+    "weekend", "date",
+)
+
+
+def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
+    """Join neighbours: date + clock, part of day + day, modifiers, boundaries, ranges."""
+    items = [_extend_left(p, text, g) for p in items]
+    out: list[Parsed] = []
+    i = 0
+    while i < len(items):
+        p = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        # date/day + clock time ("27 يناير 2022 8:14 صباحًا", "أمس الساعة 10 مساء")
+        if (
+            nxt is not None
+            and p.kind in DAYLIKE
+            and p.hour is None
+            and nxt.kind == "clock"
+            and g.clock_gap.match(text[p.end : nxt.start])
+        ):
+            p = replace(p, hour=nxt.hour, minute=nxt.minute, ampm=nxt.ampm, end=nxt.end)
+            i += 1
+            nxt = items[i + 1] if i + 1 < len(items) else None
+        # clock + day ("الساعة 10 مساء أمس")
+        if (
+            nxt is not None
+            and p.kind == "clock"
+            and nxt.kind in DAYLIKE
+            and nxt.hour is None
+            and g.clock_gap.match(text[p.end : nxt.start])
+        ):
+            p = replace(nxt, hour=p.hour, minute=p.minute, ampm=p.ampm, start=p.start)
+            i += 1
+            nxt = items[i + 1] if i + 1 < len(items) else None
+        # range "من X إلى Y" / "بين X و Y" over two full expressions
+        if (
+            nxt is not None
+            and p.kind in ("date", "month", "year", "weekday", "deictic")
+            and nxt.kind == p.kind
+            and g.range_gap.match(text[p.end : nxt.start])
+        ):
+            fm = g.range_from_before.search(text[max(0, p.start - 25) : p.start])
+            if fm is not None:
+                start = p.start - (len(text[max(0, p.start - 25) : p.start]) - fm.start("w"))
+                p = Parsed("range", start, nxt.end, left=p, right=nxt)
+                i += 1
+        out.append(p)
+        i += 1
+    return [_extend_left(p, text, g) for p in out]
+
+
+def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
+    """Absorb the words just before an expression: part of day, modifier, منذ/حتى, قبل/بعد."""
+    for _ in range(3):
+        window_start = max(0, p.start - 30)
+        before = text[window_start : p.start]
+        changed = False
+        if p.kind in DAYLIKE and p.pod is None and p.hour is None:
+            m = g.before_plain["pod"].search(before)
+            if m is None and p.kind == "weekday":
+                m = None
+            if m is not None:
+                pod = g.pods.get(squash(m.group("w")))
+                if pod:
+                    p = replace(p, pod=pod, start=window_start + m.start("w"))
+                    changed = True
+                    continue
+        if p.mod is None and p.kind in MODDABLE:
+            m = g.before["mod"].search(before)
+            if m is not None:
+                mod = g.modifiers.get(squash(m.group("w")))
+                if mod and not (p.kind == "date" and p.day is not None):
+                    p = replace(p, mod=mod, start=window_start + m.start("w"))
+                    changed = True
+                    continue
+        if p.boundary is None and p.kind not in ("ago", "later", "duration", "vague", "window"):
+            m = g.before_plain["boundary"].search(before)
+            if m is not None:
+                b = g.boundary.get(squash(m.group("w")))
+                if b:
+                    p = replace(p, boundary=b, start=window_start + m.start("w"))
+                    changed = True
+                    continue
+        if p.mod is None and p.kind in ("date", "month", "year", "holiday", "hmonth", "weekday"):
+            m = g.before_plain["before_after"].search(before)
+            if m is not None:
+                mod = g.before_after.get(squash(m.group("w")))
+                if mod:
+                    p = replace(p, mod=mod, start=window_start + m.start("w"))
+                    changed = True
+                    continue
+        if p.mod is None and p.kind in ("clock", "date", "year"):
+            m = g.before_plain["approx"].search(before)
+            if m is not None:
+                mod = g.approx.get(squash(m.group("w")))
+                if mod:
+                    p = replace(p, mod=mod, start=window_start + m.start("w"))
+                    changed = True
+                    continue
+        if not changed:
+            break
+    # part of day after a day: "أمس صباحا", "الثلاثاء مساء"
+    if p.kind in DAYLIKE and p.pod is None and p.hour is None:
+        m = g.pod_after.match(text[p.end : p.end + 20])
+        if m is not None:
+            pod = g.pods.get(squash(m.group("w")))
+            if pod:
+                p = replace(p, pod=pod, end=p.end + m.end("w"))
+    return p
+
+
+def _absorb_vague(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
+    """"في وقت سابق من اليوم" → the day: a vague phrase followed by ``من`` and a time."""
+    out: list[Parsed] = []
+    skip = False
+    for k, p in enumerate(items):
+        if skip:
+            skip = False
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if (
+            p.kind == "vague"
+            and nxt is not None
+            and nxt.kind in ("deictic", "rel_unit", "weekday", "month", "date")
+            and g.earlier_of.match(text[p.end : nxt.start])
+        ):
+            out.append(replace(nxt, start=p.start))
+            skip = True
+            continue
+        out.append(p)
+    return out
+
+
+def recognise(text: str) -> list[Parsed]:
+    """Temporal expressions of a NORMALISED text, in order, spans into that text."""
+    g = grammar()
+    items = _select(_candidates(text, g))
+    items = _combine(items, text, g)
+    items = _absorb_vague(items, text, g)
+    return items
