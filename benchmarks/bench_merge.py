@@ -21,11 +21,22 @@ import time
 from timeline.merge import merge
 from timeline.models import Actor, Article, Event, EventActor, EventDate, Extraction, Mention
 
-_WORDS = (
+_CORE = (
     "اعلن اكد قال بحث زار التقى وقع اتفق ندد ارسل احتجز ناقلة قوات مساعدات الرئيس الوزير "
     "الحكومة البرلمان العاصمة الطاقة الامن التعاون العلاقات الثنائية الاقتصاد النفط الغاز "
     "الحدود المنطقة الدولي المشترك الجانبان المحادثات الزيارة الرسمية الاتفاق البيان"
 ).split()
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def _vocabulary(size: int = 4000, seed: int = 7) -> list[str]:
+    """The core words plus pseudo-words, so texts are as varied as real news."""
+    rnd = random.Random(seed)
+    extra = {"".join(rnd.choices(_LETTERS, k=rnd.randint(3, 7))) for _ in range(size)}
+    return _CORE + sorted(extra)
+
+
+_WORDS = _vocabulary()
 _TYPES = ("CONSULT", "AGREE", "ACCUSE", "COERCE", "MOBILIZE", "STATEMENT", "SUPPORT", "SANCTION")
 _MODES = {"CONSULT": ("visit", "phone", "meet"), "COERCE": ("seize", "arrest")}
 _START = dt.datetime(2023, 1, 1)

@@ -20,7 +20,9 @@ from pydantic import ValidationError
 from timeline.actors import Gazetteer
 from timeline.text import normalise_key
 
-DEFAULT = Path(__file__).resolve().parent.parent / "src" / "timeline" / "data" / "ar" / "actors.json"
+DEFAULT = (
+    Path(__file__).resolve().parent.parent / "src" / "timeline" / "data" / "ar" / "actors.json"
+)
 
 
 def problems(gaz: Gazetteer) -> list[str]:
@@ -51,7 +53,9 @@ def problems(gaz: Gazetteer) -> list[str]:
         if len(distinct) > 1:
             unmarked = [n for n in distinct if key not in by_name[n].ambiguous]
             if unmarked:
-                out.append(f"alias {key!r} claimed by {distinct}; not marked ambiguous in {unmarked}")
+                out.append(
+                    f"alias {key!r} claimed by {distinct}; not marked ambiguous in {unmarked}"
+                )
     return out
 
 

@@ -372,3 +372,24 @@ def test_every_person_display_form_is_found(entry: object) -> None:
     assert isinstance(entry, GazetteerEntry)
     text = f"وقال {entry.ar} للصحفيين"
     assert entry.name in names(text) or normalise_key(entry.ar) in entry.ambiguous
+
+
+def test_titles_with_honorifics_and_genitives() -> None:
+    text = (
+        "وقال المتحدث الرسمي باسم الخارجية المصرية تميم خلاف إن الاتصال مثمر. "
+        "وقال رئيس البلدية محمود سالم إن الفرق تعمل، وأكد المتحدث باسم الجيش العميد نبيل عبد الله ذلك."
+    )
+    people = {m.name: m for m in find_actors(text) if m.kind == "person"}
+    assert people["تميم خلاف"].country == "Egypt"
+    assert people["تميم خلاف"].title == "المتحدث الرسمي باسم الخارجية المصرية"
+    assert people["محمود سالم"].title == "رئيس البلدية"
+    assert "نبيل عبد الله" in people
+
+
+def test_no_actor_in_text_without_actors() -> None:
+    text = (
+        "ارتفعت أسعار الذهب في الأسواق، وقال محللون إن المعدن استفاد من تراجع الدولار. "
+        "وشهدت المدينة أمطارا غزيرة وسيولا جارفة، وتحدث المسؤول عن صور الأقمار الصناعية. "
+        "كيف يمكن مواجهة التحديات؟ وتوجه الشاب إلى المكتبة بسلام وتناول العشاء مع جدته."
+    )
+    assert find_actors(text) == []

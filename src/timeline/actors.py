@@ -407,13 +407,18 @@ def _head_of(word: str) -> tuple[int, str, bool] | None:
     for off, stem, stripped in _variants(word):
         if stripped:
             continue
-        if stem in lex.heads:
+        if stem in lex.heads or (stem.startswith("ال") and stem[2:] in lex.heads):
             return off, stem, stem.removeprefix("ال") in lex.counterpart
         for suf in lex.pronoun_suffixes:
             base = stem[: -len(suf)]
             if stem.endswith(suf) and base in lex.suffixable:
                 return off, base, base in lex.counterpart
     return None
+
+
+def _genitive(lex: TitleLexicon, word: str, after_bare_head: bool) -> bool:
+    """The definite complement of a bare head: "رئيس البلدية", "قائد الشرطة"."""
+    return after_bare_head and word.startswith("ال") and word not in lex.anaphors
 
 
 def _is_inner_head(lex: TitleLexicon, word: str) -> bool:
@@ -452,7 +457,9 @@ def _titles_in(
                 country = _country_of(idx, hits[h]) or country
                 j = hits[h].j
             elif h is None and (
-                _is_modifier(lex, toks[j].text) or _is_inner_head(lex, toks[j].text)
+                _is_modifier(lex, toks[j].text)
+                or _is_inner_head(lex, toks[j].text)
+                or _genitive(lex, toks[j].text, j == i + 1 and not word.startswith("ال"))
             ):
                 j += 1
             else:
@@ -469,8 +476,7 @@ def _titles_in(
 def _name_after(
     toks: list[_Tok], norm: str, t: _Title, hit_at: dict[int, int], blocked: set[int]
 ) -> tuple[int, int] | None:
-    """Token range of an unknown person's name right after a title (1-4 tokens)."""
-    lex, idx = _titles(), _index()
+    """Token range of an unknown person's name right after a title (2-4 tokens)."""
     j = t.j
     if j >= len(toks) or j in hit_at or j in blocked:
         return None
@@ -499,7 +505,7 @@ def _name_token(
         return False
     if _head_at(lex, w) is not None or _is_modifier(lex, w):
         return False
-    if w.startswith("ال") and (first or w.endswith("ه")):
+    if w.startswith("ال") and (first or w.endswith("ه")) and w != "الله":
         return False  # names do not open with the article; "ال...ة" is a common noun
     if any(off and stem.startswith("ال") for off, stem, _ in _variants(w)):
         return False  # a proclitic plus the article: "بالاحترام", "والتعاون"
@@ -671,7 +677,7 @@ def find_actors(text: str) -> list[ActorMention]:
     """Every actor mention in ``text``, sorted by span (spans into ``text``).
 
     >>> [(m.name, m.title) for m in find_actors("قال وزير الخارجية الروسي سيرغي لافروف")]
-    [('Sergey Lavrov', 'وزير الخارجيه الروسي')]
+    [('Sergey Lavrov', 'وزير الخارجية الروسي')]
     """
     if not text:
         return []

@@ -321,7 +321,7 @@ def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[Event]) -> li
             date = _stage_date(doc, j, stage)  # type: ignore[arg-type]
             out.append(
                 Milestone(
-                    stage=stage,  # type: ignore[arg-type]
+                    stage=stage,
                     date=date,
                     article=art.id,
                     evidence=evidence,
@@ -350,15 +350,16 @@ def _domains(doc: Doc, i: int) -> list[str]:
     sent = doc.tokens[i].sent
     last_sent = sent
     while (
-        doc.sentences[last_sent][1] <= len(text)
-        and text[doc.sentences[last_sent][1] - 1] == ":"
-        or (
-            last_sent > sent
-            and last_sent + 1 < len(doc.sentences)
-            and text[doc.sentences[last_sent + 1][0]] in "-•*"
-        )
+        doc.sentences[last_sent][1] <= len(text) and text[doc.sentences[last_sent][1] - 1] == ":"
+    ) or (
+        last_sent > sent
+        and last_sent + 1 < len(doc.sentences)
+        and text[doc.sentences[last_sent + 1][0]] in "-•*"
     ):
-        if last_sent + 1 >= len(doc.sentences) or text[doc.sentences[last_sent + 1][0]] not in "-•*":
+        if (
+            last_sent + 1 >= len(doc.sentences)
+            or text[doc.sentences[last_sent + 1][0]] not in "-•*"
+        ):
             break
         last_sent += 1
     out: list[str] = []
@@ -458,9 +459,7 @@ def _group(mentions: list[_AgMention]) -> list[_Group]:
     for m in mentions:
         if len(m.parties) >= 2:
             continue
-        cands = [
-            g for g in groups if g.family == m.family and set(m.parties) <= set(g.parties)
-        ]
+        cands = [g for g in groups if g.family == m.family and set(m.parties) <= set(g.parties)]
         if not cands:
             continue
 
@@ -477,7 +476,16 @@ def _group(mentions: list[_AgMention]) -> list[_Group]:
 _STAGE_ORDER: dict[str, int] = {
     s: k
     for k, s in enumerate(
-        ["proposed", "negotiated", "agreed", "signed", "ratified", "in_force", "suspended", "withdrawn"]
+        [
+            "proposed",
+            "negotiated",
+            "agreed",
+            "signed",
+            "ratified",
+            "in_force",
+            "suspended",
+            "withdrawn",
+        ]
     )
 }
 

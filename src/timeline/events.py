@@ -278,6 +278,8 @@ def variants(token: str, final_taa: bool = False) -> tuple[str, ...]:
 
     if token[:1] in morph.conjunctions and len(token) > 3:
         add(token[1:])
+    if token.endswith("ا") and len(token) > 4:
+        add(token[:-1])
     for base in list(out):
         if base.startswith("لل") and len(base) > 4:
             add(morph.definite + base[2:])
@@ -355,6 +357,10 @@ class Doc:
     mentions: list[ActorMention]
     mention_tok: list[tuple[int, int]]
     times: list[TimeExpression]
+    _starts: list[int] = field(default_factory=list)
+    places: list[tuple[Span, str]] = field(default_factory=list)
+    marks: list[Literal["target", "other"] | None] = field(default_factory=list)
+    sent_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def clause_span(self, c: int) -> Span:
         """Original span of clause ``c``."""
@@ -363,8 +369,9 @@ class Doc:
 
     def tok_at(self, pos: int) -> int:
         """Index of the token that holds (or follows) original offset ``pos``."""
-        starts = [t.span[0] for t in self.tokens]
-        k = bisect_right(starts, pos) - 1
+        if len(self._starts) != len(self.tokens):
+            self._starts = [t.span[0] for t in self.tokens]
+        k = bisect_right(self._starts, pos) - 1
         if k >= 0 and self.tokens[k].span[1] > pos:
             return k
         return min(k + 1, len(self.tokens) - 1)
@@ -458,9 +465,7 @@ def analyse(
                 opener = "relative"
             elif t.key in gram.inherit or bare in gram.inherit:
                 opener = "inherit"
-            elif bare != t.key and any(
-                s.pos != "noun" for s in comp.index.get(bare, ())
-            ):
+            elif bare != t.key and any(s.pos != "noun" for s in comp.index.get(bare, ())):
                 opener = "conj"
             elif t.key in gram.openers or bare in gram.openers:
                 opener = "other"
@@ -469,9 +474,7 @@ def analyse(
             clauses[-1].last = t.i
         clause_of.append(len(clauses) - 1)
     in_seg = [
-        m
-        for m in mentions
-        if any(s <= m.span[0] and m.span[1] <= e for s, e in _segments(article))
+        m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in _segments(article))
     ]
     ms = _dedupe_mentions(in_seg, article.text)
     doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
@@ -481,13 +484,18 @@ def analyse(
             b = doc.tok_at(max(m.span[1] - 1, m.span[0]))
             doc.mentions.append(m)
             doc.mention_tok.append((a, b))
-        for t in times:
-            if t.type in ("DURATION", "SET") or not t.value:
+        for te in times:
+            if te.type in ("DURATION", "SET") or not te.value:
                 continue
-            k = doc.tok_at(t.span[0])
-            if tokens[k].span[0] >= t.span[1] and tokens[k].span[0] > t.span[0]:
+            k = doc.tok_at(te.span[0])
+            if tokens[k].span[0] >= te.span[1] and tokens[k].span[0] > te.span[0]:
                 continue
-            clauses[clause_of[k]].times.append(t)
+            clauses[clause_of[k]].times.append(te)
+        for t in tokens:
+            lo, _ = doc.sent_bounds.get(t.sent, (t.i, t.i))
+            doc.sent_bounds[t.sent] = (lo, t.i)
+        doc.marks = [_marker(doc, k) for k in range(len(doc.mentions))]
+        doc.places = _places(article)
     return doc
 
 
@@ -623,6 +631,8 @@ def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
     for cl in ("وبال", "ولل", "بال", "لل"):
         if mt.startswith(cl) and not normalise_key(m.name).startswith(cl):
             return "target"
+    if prefix == "و" or (a > 0 and doc.tokens[a - 1].key == "و"):
+        return _marker(doc, k - 1) if k > 0 and doc.mention_tok[k - 1][1] >= a - 2 else None
     if prefix:
         return None
     for j in range(a - 1, max(a - 5, -1), -1):
@@ -641,6 +651,17 @@ def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
         if not (prev.key.startswith("ال") or j == a - 1):
             break
     return None
+
+
+def _coordinated(doc: Doc, k: int) -> bool:
+    """True when mention ``k`` is joined to the one before by و (كوبا وفنزويلا)."""
+    m = doc.mentions[k]
+    a = doc.mention_tok[k][0]
+    tok = doc.tokens[a]
+    prefix = normalise_key(doc.article.text[tok.span[0] : m.span[0]])
+    if prefix.startswith("و"):
+        return True
+    return a > 0 and doc.tokens[a - 1].key == "و"
 
 
 def _country_of(m: ActorMention) -> str | None:
@@ -663,19 +684,28 @@ def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
 
 def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     cl = doc.clauses[doc.clause_of[tr.tok]]
-    sent_tokens = [t.i for t in doc.tokens if t.sent == cl.sent]
-    s_lo, s_hi = sent_tokens[0], sent_tokens[-1]
+    s_lo, s_hi = doc.sent_bounds[cl.sent]
     in_clause = _mentions_in(doc, cl.first, cl.last)
-    marks = {k: _marker(doc, k) for k in _mentions_in(doc, s_lo, s_hi)}
+    marks = doc.marks
     args = _Args()
-    reach = 6 if tr.pos == "verb" else 3
+    reach = 3 if tr.pos == "noun" else 6
     animate = [k for k in in_clause if doc.mentions[k].kind != "location"]
-    after = [
-        k for k in animate if tr.last < doc.mention_tok[k][0] <= tr.last + reach and not marks[k]
+    after_any = [
+        k for k in in_clause if tr.tok < doc.mention_tok[k][0] <= tr.last + reach and not marks[k]
     ]
+    after = [k for k in after_any if k in animate]
     before = [k for k in animate if doc.mention_tok[k][1] < tr.tok and not marks[k]]
-    if after:
+    obj: int | None = None
+    if tr.pos != "noun" and before and doc.mention_tok[before[-1]][1] >= tr.tok - 1:
+        args.agent = before[-1]
+        near = [k for k in after_any if doc.mention_tok[k][0] <= tr.last + 3]
+        obj = near[0] if near else None
+    elif after:
         args.agent = after[0]
+        end = doc.mention_tok[after[0]][1]
+        nxt = [k for k in after_any if doc.mention_tok[k][0] == end + 1]
+        if tr.pos != "noun" and nxt and not _coordinated(doc, nxt[0]):
+            obj = nxt[0]
     elif before:
         args.agent = before[-1]
     elif prev_agent is not None:
@@ -692,10 +722,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     targets = [k for k in in_clause if doc.mention_tok[k][0] > tr.last and marks[k] == "target"]
     if targets:
         args.target = targets[0]
-    elif tr.pos != "noun" and len(after) > 1 and doc.mention_tok[after[1]][0] - 1 > doc.mention_tok[
-        after[0]
-    ][1]:
-        args.target = after[1]
+    elif obj is not None:
+        args.target = obj
     elif tr.type not in ("STATEMENT", "MOBILIZE"):
         later = [
             k
@@ -713,7 +741,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         a = doc.mention_tok[k][0]
         if m.kind == "location" and args.location is None:
             prev = doc.tokens[a - 1] if a > 0 else None
-            if prev is not None and prev.key in gram.place_preps or marks[k] == "target":
+            if (prev is not None and prev.key in gram.place_preps) or marks[k] == "target":
                 args.location = m.name
                 continue
         args.others.append(k)
@@ -726,27 +754,31 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     return args
 
 
-def _place_in(doc: Doc, cl: Clause) -> str | None:
-    """A place named in the clause, from ``actors.find_places`` when it exists."""
-    try:
-        from . import actors
+def _places(article: Article) -> list[tuple[Span, str]]:
+    """Places of the article's segments from ``actors.find_places`` when it exists."""
+    from . import actors
 
-        finder = getattr(actors, "find_places", None)
-    except ImportError:  # pragma: no cover - actors always importable
-        finder = None
+    finder = getattr(actors, "find_places", None)
     if finder is None:
-        return None
+        return []
+    out: list[tuple[Span, str]] = []
+    for s, e in _segments(article):
+        try:
+            found = finder(article.text[s:e])
+        except Exception:  # a helper in progress must not break events
+            return out
+        for (a, b), name in found:
+            out.append(((a + s, b + s), str(name)))
+    return out
+
+
+def _place_in(doc: Doc, cl: Clause) -> str | None:
+    """The first place named in the clause."""
     a = doc.tokens[cl.first].span[0]
     b = doc.tokens[cl.last].span[1]
-    try:
-        places = finder(doc.article.text[a:b])
-    except Exception:  # noqa: BLE001 - a helper in progress must not break events
-        return None
-    for item in places:
-        try:
-            return str(item[1])
-        except (IndexError, TypeError):
-            continue
+    for (pa, pb), name in doc.places:
+        if a <= pa and pb <= b:
+            return name
     return None
 
 
@@ -756,9 +788,7 @@ def _place_in(doc: Doc, cl: Clause) -> str | None:
 def _event_date(t: TimeExpression) -> EventDate:
     start = t.interval.start if t.interval else None
     end = t.interval.end if t.interval else None
-    return EventDate(
-        value=t.value, grain=t.grain, start=start, end=end, mod=t.mod, text=t.text
-    )
+    return EventDate(value=t.value, grain=t.grain, start=start, end=end, mod=t.mod, text=t.text)
 
 
 def _publication_date(published: dt.datetime) -> EventDate:
@@ -792,9 +822,7 @@ def _donor(doc: Doc, c: int) -> int | None:
         while 0 <= j < len(doc.clauses) and doc.clauses[j].sent == cl.sent:
             other = doc.clauses[j]
             fronted = step == 1 or j == 0 or doc.clauses[j - 1].sent != cl.sent
-            if other.times and (
-                not other.has_trigger or (other.opener == "temporal" and fronted)
-            ):
+            if other.times and (not other.has_trigger or (other.opener == "temporal" and fronted)):
                 return j
             if other.has_trigger or other.times:
                 break
@@ -824,7 +852,8 @@ def _clause_time(doc: Doc, c: int, depth: int = 0) -> tuple[TimeExpression | Non
 def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
     """(negated, future) from the words right before the trigger."""
     gram = _grammar()
-    for j in (tr.tok - 1, tr.tok - 2):
+    reach = 4 if tr.pos == "noun" else 2
+    for j in range(tr.tok - 1, tr.tok - reach - 1, -1):
         if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
             break
         if doc.tokens[j].key in gram.negators:

@@ -19,6 +19,7 @@ near matches never fuses two distinct events. See ``docs/merge.md``.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import zlib
 from collections import Counter, defaultdict
@@ -1011,6 +1012,16 @@ def merge(items: Iterable[Extraction | Timeline]) -> Timeline:
     >>> merge([]).events
     ()
     """
+    paused = gc.isenabled()
+    gc.disable()  # bulk build of acyclic objects: generational GC passes would cost O(n²)
+    try:
+        return _merge(items)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _merge(items: Iterable[Extraction | Timeline]) -> Timeline:
     pool = _flatten(items)
     actors, rename = _merge_actors(pool.actors)
     country = {a.name: a.country for a in actors if a.country and a.country != a.name}

@@ -20,6 +20,7 @@ text. :func:`normalise` folds the spelling variation that carries no meaning for
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,29 +99,55 @@ def _fold(ch: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
-    """Normalised text plus, for each of its characters, the offset of its origin.
+    """Normalised text and the way back to the original.
 
-    ``offsets`` has one more entry than ``text``: the end of the original string, so that a
-    half-open span ``(i, j)`` of the normalised text maps to ``(offsets[i], end)`` where
-    ``end`` is just after the original character behind ``j - 1``.
+    ``drops`` are the original offsets of the characters normalisation removed (diacritics,
+    tatweel ...); every other character maps one to one, so the original offset of normalised
+    character ``i`` is ``i`` plus the number of drops before it.
     """
 
     original: str
     text: str
-    offsets: tuple[int, ...]
+    drops: tuple[int, ...] = ()
+    _shifts: tuple[int, ...] = ()
+
+    def origin(self, i: int) -> int:
+        """Original offset of normalised offset ``i`` (``len(text)`` maps to the end)."""
+        if not self.drops:
+            return i
+        if i >= len(self.text):
+            return len(self.original)
+        return i + bisect_right(self._shifts, i)
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """Original offset of every normalised character, plus the end of the original."""
+        return tuple(self.origin(i) for i in range(len(self.text) + 1))
 
     def span(self, span: tuple[int, int]) -> tuple[int, int]:
         """Map a half-open span of the normalised text back to the original text."""
         i, j = span
         if j <= i:
-            pos = self.offsets[i]
+            pos = self.origin(i)
             return (pos, pos)
-        return (self.offsets[i], self.offsets[j - 1] + 1)
+        return (self.origin(i), self.origin(j - 1) + 1)
 
     def slice(self, span: tuple[int, int]) -> str:
         """The original text behind a span of the normalised text."""
         a, b = self.span(span)
         return self.original[a:b]
+
+
+def _made(original: str, text: str, drops: list[int]) -> NormalisedText:
+    shifts = tuple(d - k for k, d in enumerate(drops))
+    return NormalisedText(original, text, tuple(drops), shifts)
+
+
+_DROP_RE = regex.compile(
+    r"[\p{Mn}\u0640\u06e1\u06ed\u200b-\u200f\u061c\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
+)
+_SPACE_RE = regex.compile(r"[^\S\n]")
+_ODD_RE = regex.compile(r"[\x1c-\x1f\x85\U00010000-\U0010FFFF]")
 
 
 @lru_cache(maxsize=256)
@@ -130,16 +157,30 @@ def normalise(text: str) -> NormalisedText:
     >>> normalise("أعلنَ الرئيسُ").text
     'اعلن الرييس'
     """
+    if _ODD_RE.search(text):
+        return _normalise_slow(text)
+    drops = [m.start() for m in _DROP_RE.finditer(text)]
+    out = _DROP_RE.sub("", text) if drops else text
+    for ch, rep in _MAP.items():
+        if ch in out:
+            out = out.replace(ch, rep)
+    out = _SPACE_RE.sub(" ", out)
+    lowered = out.lower()
+    if len(lowered) != len(out):
+        return _normalise_slow(text)
+    return _made(text, lowered, drops)
+
+
+def _normalise_slow(text: str) -> NormalisedText:
     out: list[str] = []
-    offsets: list[int] = []
+    drops: list[int] = []
     for i, ch in enumerate(text):
         folded = _fold(ch)
         if folded is None:
+            drops.append(i)
             continue
         out.append(folded)
-        offsets.append(i)
-    offsets.append(len(text))
-    return NormalisedText(text, "".join(out), tuple(offsets))
+    return _made(text, "".join(out), drops)
 
 
 _SPACES = regex.compile(r"\s+")

@@ -225,7 +225,7 @@ def _agreement(agreement: Agreement) -> str:
     rows = []
     if len(agreement.names) > 1:
         names = "، ".join(f"«{_e(n)}»" for n in agreement.names[1:])
-        rows.append(f'<dt>{_label("names")}</dt><dd lang="ar">{names}</dd>')
+        rows.append(f'<dt>{_label("names")}</dt><dd lang="ar" dir="rtl">{names}</dd>')
     if agreement.parties:
         chips = "".join(f'<span class="chip">{_e(p)}</span>' for p in agreement.parties)
         rows.append(f"<dt>{_label('parties')}</dt><dd>{chips}</dd>")
@@ -236,9 +236,9 @@ def _agreement(agreement: Agreement) -> str:
         items = []
         for s in agreement.milestones:
             if s.date is not None:
-                when = _t(format_date(s.date, "ar"), format_date(s.date, "en"), "time", "date")
+                when = _t(format_date(s.date, "ar"), format_date(s.date, "en"), "time", "when")
             else:
-                when = _label("undated", cls="date muted")
+                when = _label("undated", cls="when muted")
             where = f' <span class="article">{_e(s.article)}</span>' if s.article else ""
             items.append(f"<li>{_pick('stages', s.stage, 'stage')} {when}{where}</li>")
         rows.append(f"<dt>{_label('milestones')}</dt><dd><ul>{''.join(items)}</ul></dd>")
@@ -343,7 +343,7 @@ ol.mentions{margin:6px 0;padding-inline-start:20px}
 .agreement{margin-bottom:14px}.agreement h3{margin:0 0 6px;font-size:1.1rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:0;font-size:.92rem}
 dt{color:var(--muted)}dd{margin:0}dd ul{margin:0;padding-inline-start:18px}
-.stage{font-weight:600}.yes{color:var(--coop);font-weight:600}.no{color:var(--material);font-weight:600}
+.stage{font-weight:600;margin-inline-end:6px}.when{margin-inline-end:6px}.yes{color:var(--coop);font-weight:600}.no{color:var(--material);font-weight:600}
 code{font-size:.8rem;color:var(--muted)}
 #no-match{color:var(--muted);text-align:center;padding:24px}
 footer{margin-top:40px;color:var(--muted);font-size:.8rem;text-align:center}

@@ -426,6 +426,27 @@ class Grammar:
             ),
         }
         clitic = rf"(?:{alt(tw.clitics)})?"
+        # Trigger words: a rule only runs near a word of one of its categories.
+        categories: dict[str, list[str]] = {
+            "month": list(self.months),
+            "hmonth": list(self.hmonths),
+            "weekday": list(self.weekdays),
+            "season": list(self.seasons),
+            "holiday": list(self.holidays),
+            "unit": list(self.unit_of) + [norm(f) for f in tw.half_hour],
+            "deictic": list(self.deictics),
+            "vague": list(self.vague),
+            "decade": list(self.decades),
+            "century": [norm(f) for f in tw.century_word],
+            "clock": [norm(f) for f in tw.clock_words],
+        }
+        index: dict[str, set[str]] = {}
+        for cat, forms in categories.items():
+            for form in forms:
+                if form:
+                    index.setdefault(max(form.split(" "), key=len), set()).add(cat)
+        self.trigger_index = {k: frozenset(v) for k, v in index.items()}
+        self.word = regex.compile(r"[\p{L}\p{N}]+")
         self.rules = {
             name: regex.compile(rf"{B}{clitic}(?P<core>{pattern}){E}", regex.V0)
             for name, pattern in rules.items()

@@ -536,11 +536,83 @@ BUILDERS: dict[str, Builder] = {
 # Candidates, selection, combination
 
 
+WINDOW_BEFORE, WINDOW_AFTER = 45, 60
+
+# The trigger categories near which each rule runs ("digit" = any number).
+RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "dmy": ("month",),
+    "mdy": ("month",),
+    "my": ("month",),
+    "month": ("month",),
+    "range_days": ("month",),
+    "range_months": ("month",),
+    "day_of_month": ("unit",),
+    "year": ("digit",),
+    "prep_year": ("digit",),
+    "numeric": ("digit",),
+    "range_years": ("digit",),
+    "clock": ("digit", "clock"),
+    "weekday": ("weekday",),
+    "deictic": ("deictic",),
+    "ago_later": ("unit",),
+    "duration": ("unit",),
+    "rel_unit": ("unit",),
+    "rel_plural": ("unit",),
+    "mod_unit": ("unit",),
+    "weekend": ("unit",),
+    "quarter": ("unit", "digit"),
+    "season": ("season",),
+    "decade": ("decade",),
+    "century": ("century",),
+    "vague": ("vague",),
+    "holiday": ("holiday",),
+    "hmonth": ("hmonth",),
+    "hijri_date": ("hmonth",),
+}
+
+
+def _windows(text: str, g: Grammar) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger category, the stretches of text around its words (month names,
+    digits, unit words ...): a rule only runs there, which keeps recognition fast."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    index = g.trigger_index
+    for m in g.word.finditer(text):
+        tok = m.group()
+        cats = index.get(tok) or index.get(tok[1:]) or index.get(tok[2:])
+        if tok[0].isdigit() or tok[-1].isdigit():
+            cats = (cats or frozenset()) | {"digit"}
+        if not cats:
+            continue
+        a, b = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+        for cat in cats:
+            spans = hits.setdefault(cat, [])
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+    return hits
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _candidates(text: str, g: Grammar) -> list[Parsed]:
     out: list[Parsed] = []
+    hits = _windows(text, g)
     for name, pattern in g.rules.items():
         build = BUILDERS[name]
-        for m in pattern.finditer(text, overlapped=False):
+        cats = RULE_TRIGGERS[name]
+        windows = hits.get(cats[0], []) if len(cats) == 1 else _merge(
+            [w for c in cats for w in hits.get(c, [])]
+        )
+        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             parsed = build(m, text, g)
             if parsed is None:
                 continue
