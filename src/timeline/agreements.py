@@ -102,6 +102,7 @@ class AgreementLexicon(_Data):
     domains: list[DomainEntry]
     clauses: list[ClauseEntry]
     np_stop: list[str]
+    kind_priority: list[str] = []
 
 
 Phrase = tuple[str, ...]
@@ -178,7 +179,9 @@ def _negated_before(doc: Doc, i: int, reach: int) -> bool:
     for j in range(i - 1, max(i - reach - 1, -1), -1):
         if doc.clause_of[j] != c:
             break
-        if doc.tokens[j].key in gram.negators:
+        key = doc.tokens[j].key
+        bare = key[1:] if key[:1] in "وف" and len(key) > 3 else key
+        if key in gram.negators or bare in gram.negators:
             return True
     return False
 
@@ -200,6 +203,7 @@ def _name(doc: Doc, i: int, last: int) -> tuple[str, Span]:
         elif not quoted and (
             any(v in comp.stop for v in tok.vars)
             or tok.key in _grammar().negators
+            or tok.key[1:] in _grammar().negators
             or j - last > 3
             or any(c in tok.gap for c in ".،,")
         ):
@@ -534,7 +538,11 @@ def _agreement(doc: Doc, g: _Group) -> Agreement:
     for kind, counter in votes.items():
         present = counter[True] > counter[False]
         clauses.append(first[(kind, present)])
-    kinds = [m.kind for m in members if len(m.parties) >= 2] or [members[0].kind]
+    order = _compiled().lex.kind_priority
+    kinds = sorted(
+        {m.kind for m in members},
+        key=lambda k: order.index(k) if k in order else len(order),
+    )
     return Agreement(
         id=agreement_id(g.parties, g.family),
         names=tuple(names),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -361,6 +361,7 @@ class Doc:
     places: list[tuple[Span, str]] = field(default_factory=list)
     marks: list[Literal["target", "other"] | None] = field(default_factory=list)
     sent_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
+    mention_start: list[int] = field(default_factory=list)
 
     def clause_span(self, c: int) -> Span:
         """Original span of clause ``c``."""
@@ -473,9 +474,8 @@ def analyse(
         else:
             clauses[-1].last = t.i
         clause_of.append(len(clauses) - 1)
-    in_seg = [
-        m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in _segments(article))
-    ]
+    segs = _segments(article)
+    in_seg = [m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in segs)]
     ms = _dedupe_mentions(in_seg, article.text)
     doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
     if tokens:
@@ -679,7 +679,15 @@ class _Args:
 
 
 def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
-    return [k for k, (a, _) in enumerate(doc.mention_tok) if lo <= a <= hi]
+    """Indices of the mentions that start at a token in ``[lo, hi]`` (mentions are sorted)."""
+    starts = [a for a, _ in doc.mention_tok] if len(doc.mention_tok) < 8 else None
+    if starts is not None:
+        return [k for k, a in enumerate(starts) if lo <= a <= hi]
+    if len(doc.mention_start) != len(doc.mention_tok):
+        doc.mention_start = [a for a, _ in doc.mention_tok]
+    i = bisect_left(doc.mention_start, lo)
+    j = bisect_right(doc.mention_start, hi)
+    return list(range(i, j))
 
 
 def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
@@ -761,15 +769,14 @@ def _places(article: Article) -> list[tuple[Span, str]]:
     finder = getattr(actors, "find_places", None)
     if finder is None:
         return []
-    out: list[tuple[Span, str]] = []
-    for s, e in _segments(article):
-        try:
-            found = finder(article.text[s:e])
-        except Exception:  # a helper in progress must not break events
-            return out
-        for (a, b), name in found:
-            out.append(((a + s, b + s), str(name)))
-    return out
+    try:
+        found = finder(article.text)
+    except Exception:  # a helper in progress must not break events
+        return []
+    segs = _segments(article)
+    return [
+        ((a, b), str(name)) for (a, b), name in found if any(s <= a and b <= e for s, e in segs)
+    ]
 
 
 def _place_in(doc: Doc, cl: Clause) -> str | None:

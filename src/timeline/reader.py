@@ -241,8 +241,18 @@ def _strip_outlet(title: str, f: _Furniture) -> str:
     return title
 
 
-def _cut_marker(key: str, f: _Furniture) -> bool:
-    return any(key == c or (key.startswith(c) and len(key) < len(c) + 80) for c in f.cut_after)
+_SEPARATOR_AFTER = regex.compile(r"^\s*[-–—:|»›>]")
+
+
+def _cut_marker(line: str, key: str, f: _Furniture) -> bool:
+    """A line that opens the comments or a list of related articles."""
+    if any(key == c or (key.startswith(c) and len(key) < len(c) + 40) for c in f.cut_after):
+        return True
+    raw = normalise_key(line)
+    return any(
+        raw.startswith(c) and _SEPARATOR_AFTER.match(raw[len(c) :]) is not None
+        for c in f.cut_after
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -442,7 +452,7 @@ def _from_text(
         if cut:
             boilerplate.append((a, b))
             continue
-        if _cut_marker(key, f) and index > 0:
+        if _cut_marker(line, key, f) and index > 0:
             cut = True
             boilerplate.append((a, b))
             continue

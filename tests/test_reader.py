@@ -1,0 +1,185 @@
+"""read_article: titles, printed dates, boilerplate, offsets, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import (
+    BadDateError,
+    BadInputError,
+    EmptyInputError,
+    EncodingError,
+    TimelineError,
+    read_article,
+)
+from timeline.reader import iter_sources
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GOLD = json.loads((SEEDS / "seeds.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("gold", GOLD["articles"], ids=lambda g: g["file"])
+def test_seed_titles_and_dates_match_gold(gold: dict) -> None:
+    article = read_article(SEEDS / gold["file"])
+    assert article.id == gold["file"]
+    assert article.title == gold["title"]
+    expected = gold["published"]
+    if expected is None:
+        assert article.published is None
+    else:
+        assert article.published == dt.datetime.fromisoformat(expected)
+        assert article.published_text == gold["published_text"]
+        a, b = article.published_span  # type: ignore[misc]
+        assert article.text[a:b] == gold["published_text"]
+    if article.title_span is not None:
+        a, b = article.title_span
+        assert article.text[a:b] == article.title
+
+
+def test_boilerplate_is_dropped_but_offsets_kept() -> None:
+    article = read_article(SEEDS / "000_62b3d14e81318b01.txt")
+    body = article.body
+    assert "اترك تعليقاً" not in body
+    assert "Your email address" not in body
+    assert "7 mins read" not in body
+    assert "كولوكولتسيف" in body
+    for a, b in article.segments + article.boilerplate:
+        assert 0 <= a < b <= len(article.text)
+        assert article.text[a:b].strip() == article.text[a:b]
+
+
+def test_related_articles_and_source_link_are_boilerplate() -> None:
+    article = read_article(SEEDS / "002_2a1375cafe2bf826.txt")
+    assert "Source link" not in article.body
+    assert "المزيد عن هذا الموضوع" not in article.body
+
+
+def test_explicit_published_wins() -> None:
+    article = read_article(SEEDS / "000_62b3d14e81318b01.txt", published="2026-02-01")
+    assert article.published == dt.datetime(2026, 2, 1)
+    assert article.published_text == "يناير 21, 2026"
+
+
+def test_text_and_bytes_sources() -> None:
+    text = "اخر الاخبار\n\nبوتين يستقبل مادورو في موسكو\n\n27 يناير 2022 8:14 صباحًا\n\nوصل الرئيس أمس."
+    a = read_article(text, article_id="x1", source_name="RT", url="https://example.org/a")
+    b = read_article(text.encode("utf-8"), article_id="x1", source_name="RT", url="https://example.org/a")
+    assert a == b
+    assert a.title == "بوتين يستقبل مادورو في موسكو"
+    assert a.published == dt.datetime(2022, 1, 27, 8, 14)
+    assert a.published_precision == "minute"
+    assert a.source == "RT"
+    assert read_article(text).id.startswith("text-")
+
+
+def test_outlet_suffix_is_removed_from_title() -> None:
+    a = read_article("محادثات روسية أمريكية في جنيف حول الأمن الأوروبي | الجزيرة نت\n\nنص الخبر هنا.")
+    assert a.title == "محادثات روسية أمريكية في جنيف حول الأمن الأوروبي"
+    b = read_article("روسيا تعمق التعاون العسكري مع كوبا – RT EN\n\nنص الخبر هنا.")
+    assert b.title == "روسيا تعمق التعاون العسكري مع كوبا"
+
+
+def test_html_article() -> None:
+    html = """<!doctype html><html><head><title>Site</title>
+    <meta property="og:title" content="زيارة وزير الخارجية إلى القاهرة">
+    <meta property="article:published_time" content="2025-03-02T10:00:00+02:00"></head>
+    <body><nav>الرئيسية | أخبار</nav><h1>زيارة وزير الخارجية إلى القاهرة</h1>
+    <p>وصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة أمس في زيارة رسمية.</p>
+    <script>var x = 1;</script><footer>جميع الحقوق محفوظة</footer></body></html>"""
+    a = read_article(html)
+    assert a.format == "html"
+    assert a.title == "زيارة وزير الخارجية إلى القاهرة"
+    assert a.published == dt.datetime(2025, 3, 2, 10, 0)
+    assert "var x" not in a.text
+    assert "لافروف" in a.body
+
+
+@pytest.mark.parametrize(
+    ("source", "error"),
+    [
+        ("", EmptyInputError),
+        ("   \n\t ", EmptyInputError),
+        (b"", EmptyInputError),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", BadInputError),
+        ("نص".encode("cp1256"), EncodingError),
+        (b"\xff\xfe\x00\xd8", EncodingError),
+    ],
+)
+def test_bad_input_raises_library_errors(source: str | bytes, error: type[Exception]) -> None:
+    with pytest.raises(error) as info:
+        read_article(source)
+    assert isinstance(info.value, TimelineError)
+    assert str(info.value)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(BadInputError, match="no such file"):
+        read_article(tmp_path / "missing.txt")
+    with pytest.raises(BadInputError, match="no such file"):
+        read_article("missing-article.txt")
+    with pytest.raises(BadInputError, match="folder"):
+        read_article(tmp_path)
+
+
+@pytest.mark.parametrize("bad", ["21/13/2026", "yesterday", "2026-02-30", "٢٠٢٦"])
+def test_bad_published_date(bad: str) -> None:
+    with pytest.raises(BadDateError, match="published"):
+        read_article("وصل الرئيس إلى موسكو أمس في زيارة رسمية.", published=bad)
+
+
+def test_iter_sources_reports_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("وصل الرئيس إلى موسكو أمس في زيارة رسمية.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_bytes("نص عربي".encode("cp1256"))
+    records = [
+        {"id": "r1", "text": "التقى الوزير نظيره أمس.", "published": "2025-01-02"},
+        {"id": "r2", "text": "نص", "published": "not a date"},
+        "not json",
+    ]
+    (tmp_path / "d.jsonl").write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records),
+        encoding="utf-8",
+    )
+    errors: list[str] = []
+    articles = list(iter_sources([tmp_path], on_error=lambda where, exc: errors.append(where)))
+    assert sorted(a.id for a in articles) == ["a.txt", "r1"]
+    assert len(errors) == 4
+    assert any(e.endswith("d.jsonl:2") for e in errors)
+    assert any(e.endswith("d.jsonl:3") for e in errors)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.text(min_size=0, max_size=80),
+            st.sampled_from(
+                ["اخر الاخبار", "يناير 21, 2026", "اترك تعليقاً", "Source link", "وصل الرئيس أمس.", ""]
+            ),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_spans_always_point_into_the_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        a = read_article(text)
+    except EmptyInputError:
+        assert not text.strip()
+        return
+    except BadInputError:
+        return
+    assert a.text == text
+    for x, y in (*a.segments, *a.boilerplate):
+        assert 0 <= x < y <= len(text)
+    if a.title_span is not None:
+        assert text[a.title_span[0] : a.title_span[1]] == a.title
+    if a.published_span is not None:
+        assert text[a.published_span[0] : a.published_span[1]] == a.published_text
