@@ -95,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         t_theirs = best_of(theirs, args.repeat, min_time=0.0) / len(texts)
         ratio = t_theirs / t_ours
         print(f"search_dates     : {1 / t_theirs:>10,.1f} articles/s")
-        print(f"ratio            : {ratio:.1f}x  (target >= 5x: {'ok' if ratio >= 5 else 'MISSED'})")
+        print(
+            f"ratio            : {ratio:.1f}x  (target >= 5x: {'ok' if ratio >= 5 else 'MISSED'})"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp) / "batch.jsonl"
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in (max(1, args.n // 10), args.n):
             big = Path(tmp) / f"stream-{n}.jsonl"
             nbytes = write_jsonl(big, n, texts)
-            total, failed, took, rss, kids = stream_child(big, 1)
+            total, failed, took, rss, _kids = stream_child(big, 1)
             print(
                 f"stream n={n:>7}: {nbytes / 2**20:8.1f} MB input, {took:7.1f} s, "
                 f"peak RSS {rss / 1024:7.1f} MB ({total} read, {failed} failed)"

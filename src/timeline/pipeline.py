@@ -16,7 +16,7 @@ from .actors import actors_of, find_actors
 from .events import find_events
 from .merge import merge
 from .models import Article, Extraction, TimeExpression, Timeline
-from .reader import read_article
+from .reader import parse_published, read_article
 from .times import find_times
 
 __all__ = ["build_timeline", "extract"]
@@ -36,17 +36,21 @@ def extract(
     >>> x.times[0].value
     '2025-03-01'
     """
-    article = (
-        article_or_text
-        if isinstance(article_or_text, Article)
-        else read_article(article_or_text, published=published)
-    )
+    if isinstance(article_or_text, Article):
+        article = article_or_text
+        if published is not None:
+            article = article.model_copy(
+                update={"published": parse_published(published), "published_precision": "day"}
+            )
+    else:
+        article = read_article(article_or_text, published=published)
     anchor = article.published
-    times: list[TimeExpression] = []
-    for start, end in _time_regions(article):
-        segment = article.text[start:end]
-        for t in find_times(segment, anchor, prefer=prefer):
-            times.append(t.model_copy(update={"span": (t.span[0] + start, t.span[1] + start)}))
+    regions = _time_regions(article)
+    times: list[TimeExpression] = [
+        t
+        for t in find_times(article.text, anchor, prefer=prefer)
+        if any(a <= t.span[0] and t.span[1] <= b for a, b in regions)
+    ]
     mentions = [
         m
         for m in find_actors(article.text)

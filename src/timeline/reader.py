@@ -476,6 +476,8 @@ def _from_text(
             found_title = clean
             continue
         body.append((a, b))
+    if not body and title_span is not None:  # a one-paragraph text: its line is the body too
+        body.append(title_span)
     published = given if given is not None else (printed[0] if printed else None)
     precision: Any = None
     if published is not None:

@@ -29,7 +29,9 @@ AnchorLike = str | dt.date | dt.datetime | None
 Prefer = Literal["past", "future"]
 
 # Kinds whose direction (past or future) the context decides when the text does not say.
-DIRECTIONAL = frozenset({"date", "weekday", "month", "holiday", "hmonth", "season", "weekend", "range"})
+DIRECTIONAL = frozenset(
+    {"date", "weekday", "month", "holiday", "hmonth", "season", "weekend", "range"}
+)
 
 
 def parse_anchor(anchor: AnchorLike) -> dt.datetime | None:
@@ -81,7 +83,14 @@ def _direction(text: str, p: Parsed, spans: list[tuple[int, int]], g: Grammar, p
         nonlocal best
         if any(s <= a < e for s, e in spans):
             return
-        dist = p.start - b if b <= p.start else a - p.end + 8  # cues before weigh more
+        if b <= p.start:
+            dist = p.start - b
+            if g.boundary_word.search(text, b, p.start):  # another clause: weaker
+                dist += 40
+        else:
+            dist = a - p.end + 8  # cues before weigh more
+            if g.boundary_word.search(text, p.end, a):  # a cue in a later clause does not count
+                return
         if dist < 0:
             return
         if best is None or dist < best[0]:

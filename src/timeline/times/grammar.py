@@ -111,7 +111,9 @@ class _Cues(BaseModel):
 
 class TimeWordsData(BaseModel):
     units: list[_Unit]
-    half_hour: list[str]
+    fraction_hour: dict[str, int]
+    relative_before_last: list[str]
+    relative_after_next: list[str]
     relative_past: list[str]
     relative_this: list[str]
     relative_next: list[str]
@@ -161,6 +163,16 @@ class TimeWordsData(BaseModel):
     clitics: list[str]
     clock_gap_words: list[str]
     short_ampm: list[str]
+    deictic_blockers_before: list[str]
+    name_heads: list[str]
+    weekday_blockers_after: list[str]
+    event_relative: list[str]
+    now_words: list[str]
+    clause_boundaries: list[str]
+    and_half: list[str]
+    set_every: list[str]
+    age_words: list[str]
+    set_adverbs: dict[str, tuple[str, int]]
 
 
 # ------------------------------------------------------------------------------------------
@@ -248,6 +260,12 @@ class Grammar:
             self.rel[norm(f)] = 0
         for f in tw.relative_next:
             self.rel[norm(f)] = 1
+        for f in tw.relative_before_last:
+            self.rel[norm(f)] = -2
+        for f in tw.relative_after_next:
+            self.rel[norm(f)] = 2
+        self.fraction_hour = {norm(k): v for k, v in tw.fraction_hour.items()}
+        self.set_adverbs = {norm(k): v for k, v in tw.set_adverbs.items()}
         self.deictics = {norm(f): d for d in tw.deictics for f in d.forms}
         self.pods = {norm(f): p.pod for p in tw.parts_of_day for f in p.forms}
         self.pod_hours = {p.pod: p.hours for p in tw.parts_of_day}
@@ -326,7 +344,7 @@ class Grammar:
             "dmy": (
                 rf"(?:(?:{dayword}{SP})?(?P<wd>{weekday}){S}[,،]?{S}(?:{alt(tw.corresponding)}{SP})?)?"
                 rf"(?:{dayword}{SP})?{day}{S}(?:{FROM}{SP}|/{S}|-{S})?(?:{monthword}{SP})?{monthp}"
-                rf"(?:{yearpart})?"
+                rf"(?:{yearpart}|{SP}(?P<rel>{rel_any}))?"
             ),
             "mdy": rf"(?:(?P<wd>{weekday}){S}[,،]?{S})?{monthp}{SP}(?P<day>(?:3[01]|[12]\d|0?[1-9])){S}[,،]?{S}{year}",
             "my": rf"(?:{monthword}{SP})?{monthp}{yearpart}",
@@ -347,7 +365,7 @@ class Grammar:
             "numeric": (
                 r"(?<![\d/.\-])(?:(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
                 r"|(?P<year>\d{4})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2}))"
-                r"(?![\d/.\-]?\d)"
+                rf"(?![\d/.\-]?\d)(?:{S}(?P<era>{era_all}){E})?"
             ),
             "weekday": rf"(?:(?P<dw>{dayword}){SP})?(?P<wd>{weekday})(?:{SP}(?P<rel>{rel_any}))?",
             "deictic": alt(self.deictics),
@@ -359,12 +377,12 @@ class Grammar:
             "ago_later": (
                 rf"(?P<dir>{alt(tw.ago + tw.later)}){SP}(?:(?P<approx>{approx}){SP})?"
                 rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})|(?P<unit1>{unit_any}))"
-                rf"{E}{not_date_next}"
+                rf"(?P<andhalf>{SP}{alt(tw.and_half)})?{E}{not_date_next}"
             ),
             "duration": (
                 rf"(?:(?P<prep>{alt(tw.duration_prepositions)}){SP})?(?:(?P<approx>{approx}){SP})?"
                 rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})"
-                rf"|(?P<half>{alt(tw.half_hour)})|(?P<unit1>{unit_any}))"
+                rf"|(?P<half>{alt(self.fraction_hour)})|(?P<unit1>{unit_any}))(?P<andhalf>{SP}{alt(tw.and_half)})?"
                 rf"{E}{not_date_next}"
             ),
             "rel_unit": (
@@ -414,11 +432,24 @@ class Grammar:
             ),
             "range_days": (
                 rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?P<day1>{daynum}|{ordinal}){S}(?P<to>{alt(tw.range_to)}){S}"
-                rf"{day}{SP}(?:{FROM}{SP})?(?:{monthword}{SP})?{monthp}(?:{yearpart})?"
+                rf"{day}{SP}(?:{FROM}{SP})?(?:{monthword}{SP})?{monthp}(?:{yearpart}|{SP}(?P<rel>{rel_any}))?"
             ),
             "range_months": (
                 rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?:{monthword}{SP})?(?P<m1>{month}){S}(?P<to>{alt(tw.range_to)}){S}"
                 rf"(?:{monthword}{SP})?{monthp}(?:{yearpart})?"
+            ),
+            "decade_ord": (
+                rf"{alt(tw.units[4].definite)}{SP}(?P<dord>{ordinal}){SP}{OF}{SP}{cent_word}{SP}"
+                rf"(?:(?P<cord>{cent_ord})|(?:{AL})?(?P<cnum>\d{{1,2}})|(?P<rel>{rel_any}))"
+            ),
+            "age": (
+                rf"(?P<agen>{alt(list(self.ordinals) + list(self.ordinals_fem))}|(?:{AL})?\d{{1,3}}){SP}"
+                rf"{FROM}{SP}{alt(tw.age_words)}"
+            ),
+            "paren_years": rf"\({S}(?P<y1>\d{{4}}){S}[-/]{S}(?P<y2>\d{{4}}){S}\)",
+            "set": (
+                rf"(?:(?P<every>{alt(tw.set_every)}){SP}(?:(?P<dw>{dayword}){SP}(?P<wdb>{alt([k.removeprefix(norm(tw.article)) for k in self.weekdays])})"
+                rf"|(?P<wd>{weekday})|(?P<unit1>{alt(sing)}))|(?P<adv>{alt(self.set_adverbs)}))"
             ),
             "range_years": (
                 rf"(?P<from>{alt(tw.range_from)}){SP}(?:(?P<yw>{alt(tw.range_year_words)}){SP})?(?P<y1>\d{{4}}){S}"
@@ -433,12 +464,13 @@ class Grammar:
             "weekday": list(self.weekdays),
             "season": list(self.seasons),
             "holiday": list(self.holidays),
-            "unit": list(self.unit_of) + [norm(f) for f in tw.half_hour],
+            "unit": list(self.unit_of) + list(self.fraction_hour) + list(self.set_adverbs),
             "deictic": list(self.deictics),
             "vague": list(self.vague),
             "decade": list(self.decades),
             "century": [norm(f) for f in tw.century_word],
             "clock": [norm(f) for f in tw.clock_words],
+            "age": [norm(f) for f in tw.age_words],
         }
         index: dict[str, set[str]] = {}
         for cat, forms in categories.items():
@@ -471,6 +503,14 @@ class Grammar:
         self.range_from_before = regex.compile(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
         self.range_gap = regex.compile(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
         self.deictic_block = regex.compile(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
+        self.deictic_block_before = regex.compile(rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$")
+        self.name_head_before = regex.compile(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
+        self.weekday_block = regex.compile(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
+        self.event_relative = regex.compile(
+            rf"^{SP}{alt(tw.event_relative)}{SP}(?!{alt(tw.now_words)}{E})\p{{L}}"
+        )
+        self.boundary_word = regex.compile(rf"{B}{clitic}{alt(tw.clause_boundaries)}{E}|[،,:\"«»]")
+        self.deictic_weekday_gap = regex.compile(rf"^{S}[,،]?{S}(?:{dayword}{SP})?$")
         self.general_block = regex.compile(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
         self.date_prep_before = regex.compile(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
         self.earlier_of = regex.compile(rf"^{SP}(?:{FROM}{SP})?$")

@@ -101,13 +101,21 @@ def _month(m: regex.Match[str], g: Grammar, name: str = "month") -> int | None:
     return g.months.get(t) if t else None
 
 
+def _named_after(m: regex.Match[str], text: str, g: Grammar) -> bool:
+    """A date that names a place or a group: "ملعب 5 جويلية", "تحالف 14 آذار"."""
+    return g.name_head_before.search(text[max(0, m.start("core") - 20) : m.start("core")]) is not None
+
+
 def _b_dmy(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     day = g.day_number(_g(m, "day") or "")
     month = _month(m, g)
     year, era, cal = _year_of(m, g)
     if day is None or month is None or cal == "hijri":
         return None
+    if _named_after(m, text, g):
+        return Parsed("blocked", 0, 0, priority=9)
     wd = _g(m, "wd")
+    rel = _g(m, "rel")
     return Parsed(
         "date",
         0,
@@ -117,6 +125,7 @@ def _b_dmy(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
         day=day,
         era=era,
         weekday=g.weekdays.get(wd) if wd else None,
+        rel=g.rel.get(rel) if rel else None,
     )
 
 
@@ -174,15 +183,59 @@ def _b_prep_year(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
 
 def _b_numeric(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     d, mo, y = int(m.group("day")), int(m.group("month")), int(m.group("year"))
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1000 <= y <= 2200):
+    hijri = _g(m, "era") in g.era_hijri
+    if not (1 <= mo <= 12 and 1 <= d <= (30 if hijri else 31)):
         return None
+    if hijri:
+        return Parsed("date", 0, 0, year=y, month=mo, day=d, calendar="hijri") if 1 <= y <= 1600 else None
+    if not 1000 <= y <= 2200:
+        return None
+    if _named_after(m, text, g):
+        return Parsed("blocked", 0, 0)
     return Parsed("date", 0, 0, year=y, month=mo, day=d)
+
+
+def _b_decade_ord(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    dord = g.day_number(_g(m, "dord") or "")
+    century, rel = _century(m, g)
+    if dord is None or not 1 <= dord <= 10:
+        return None
+    return Parsed("decade", 0, 0, decade=dord - 1, century=century, rel=rel)
+
+
+def _b_age(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    raw = _g(m, "agen") or ""
+    n = g.day_number(raw) or g.ordinals_fem.get(raw)
+    if n is None or n > 130:
+        return None
+    return Parsed("duration", 0, 0, unit="year", n=n)
+
+
+def _b_paren_years(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    return _b_range_years(m, text, g)
+
+
+def _b_set(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+    adv = _g(m, "adv")
+    if adv:
+        unit, n = g.set_adverbs[adv]
+        return Parsed("set", 0, 0, unit=unit, n=n)
+    wd = _g(m, "wd")
+    wdb = _g(m, "wdb")
+    if wd or wdb:
+        key = wd or next((k for k in g.weekdays if k.endswith(wdb or "")), "")
+        w = g.weekdays.get(key)
+        return Parsed("set", 0, 0, weekday=w) if w else None
+    unit = g.unit_of.get(_g(m, "unit1") or "")
+    if unit is None or (_g(m, "unit1") or "") in g.ambiguous_units:
+        return None
+    return Parsed("set", 0, 0, unit=unit, n=1)
 
 
 def _b_weekday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     wd = g.weekdays.get(_g(m, "wd") or "")
     rel = _g(m, "rel")
-    if wd is None:
+    if wd is None or g.weekday_block.match(text[m.end() : m.end() + 12]):
         return None
     return Parsed("weekday", 0, 0, weekday=wd, rel=g.rel.get(rel) if rel else None)
 
@@ -193,6 +246,8 @@ def _b_deictic(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     if d is None:
         return None
     if g.deictic_block.match(text[m.end() : m.end() + 30]):
+        return None
+    if g.deictic_block_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
         return None
     return Parsed("deictic", 0, 0, n=d.offset, pod=d.pod)
 
@@ -225,8 +280,9 @@ def _b_clock(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
 
 def _count(m: regex.Match[str], g: Grammar) -> tuple[str, int | None] | None:
     """(unit, n) from the num/unit/unit_dual/unit1/half groups; n None for a bare plural."""
-    if _g(m, "half"):
-        return "minute", 30
+    half = _g(m, "half")
+    if half:
+        return "minute", g.fraction_hour.get(half, 30)
     for name in ("unit_dual", "unit1", "unit"):
         u = _g(m, name)
         if u is None:
@@ -236,9 +292,28 @@ def _count(m: regex.Match[str], g: Grammar) -> tuple[str, int | None] | None:
             return None
         if name == "unit":
             n = g.number(_g(m, "num") or "")
-            return (unit, n) if n else None
-        return unit, g.unit_count.get(u)
+        else:
+            n = g.unit_count.get(u)
+        if n is None:
+            return (unit, None) if name != "unit" else None
+        if _g(m, "andhalf"):
+            smaller = HALF_OF.get(unit)
+            if smaller is None:
+                return None
+            return smaller[0], n * smaller[1] + smaller[1] // 2
+        return unit, n
     return None
+
+
+# "X ونصف": a unit and a half, counted in a smaller unit
+HALF_OF = {
+    "century": ("year", 100),
+    "decade": ("year", 10),
+    "year": ("month", 12),
+    "month": ("day", 30),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+}
 
 
 def _b_ago_later(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
@@ -252,8 +327,11 @@ def _b_ago_later(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     mod = g.approx.get(approx) if approx else None
     if n is None:
         return Parsed("vague", 0, 0, vague="PAST_REF" if sign < 0 else "FUTURE_REF")
-    if (_g(m, "unit1") or _g(m, "unit_dual") or "") in g.ambiguous_units and not _g(m, "num"):
+    if (_g(m, "unit1") or "") in g.ambiguous_units:
         return None
+    if g.event_relative.match(text[m.end() : m.end() + 40]):
+        # "بعد أسبوعين من احتجازهم": counted from an event, not from the anchor
+        return Parsed("duration", 0, 0, unit=unit, n=n, mod=mod)
     return Parsed("ago" if sign < 0 else "later", 0, 0, unit=unit, n=n, mod=mod)
 
 
@@ -266,7 +344,7 @@ def _b_duration(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     approx = _g(m, "approx")
     if n is None:
         return None
-    if _g(m, "unit1") and not prep:
+    if _g(m, "unit1") and not prep and not _g(m, "andhalf"):
         return None
     if g.reading_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
         return None
@@ -529,6 +607,10 @@ BUILDERS: dict[str, Builder] = {
     "range_days": _b_range_days,
     "range_months": _b_range_months,
     "range_years": _b_range_years,
+    "paren_years": _b_paren_years,
+    "decade_ord": _b_decade_ord,
+    "age": _b_age,
+    "set": _b_set,
 }
 
 
@@ -568,6 +650,10 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("holiday",),
     "hmonth": ("hmonth",),
     "hijri_date": ("hmonth",),
+    "paren_years": ("digit",),
+    "decade_ord": ("century",),
+    "age": ("digit", "age"),
+    "set": ("unit", "weekday"),
 }
 
 
@@ -667,6 +753,28 @@ def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
             and g.clock_gap.match(text[p.end : nxt.start])
         ):
             p = replace(nxt, hour=p.hour, minute=p.minute, ampm=p.ampm, start=p.start)
+            i += 1
+            nxt = items[i + 1] if i + 1 < len(items) else None
+        # deictic + weekday ("غدا الأربعاء", "أمس الاثنين"): the deictic places it
+        if (
+            nxt is not None
+            and p.kind == "deictic"
+            and nxt.kind == "weekday"
+            and nxt.rel is None
+            and g.deictic_weekday_gap.match(text[p.end : nxt.start])
+        ):
+            p = replace(p, end=nxt.end, pod=p.pod or nxt.pod, weekday=nxt.weekday)
+            i += 1
+            nxt = items[i + 1] if i + 1 < len(items) else None
+        # weekday + deictic ("الأربعاء أمس") likewise
+        if (
+            nxt is not None
+            and p.kind == "weekday"
+            and p.rel is None
+            and nxt.kind == "deictic"
+            and g.deictic_weekday_gap.match(text[p.end : nxt.start])
+        ):
+            p = replace(nxt, start=p.start, pod=nxt.pod or p.pod, weekday=p.weekday)
             i += 1
             nxt = items[i + 1] if i + 1 < len(items) else None
         # range "من X إلى Y" / "بين X و Y" over two full expressions
@@ -771,7 +879,7 @@ def _absorb_vague(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
 def recognise(text: str) -> list[Parsed]:
     """Temporal expressions of a NORMALISED text, in order, spans into that text."""
     g = grammar()
-    items = _select(_candidates(text, g))
+    items = [p for p in _select(_candidates(text, g)) if p.kind != "blocked"]
     items = _combine(items, text, g)
     items = _absorb_vague(items, text, g)
     return items

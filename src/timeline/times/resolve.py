@@ -298,10 +298,16 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     if k in ("ago", "later"):
         unit, n = p.unit or "day", p.n or 0
         sign = -1 if k == "ago" else 1
+        kind = "TIME" if unit in ("hour", "minute") else "DATE"
         if anchor is None:
-            return Resolved(_unknown_of(unit), UNIT_GRAIN[unit], anchored=True, mod=p.mod)
+            return Resolved(_unknown_of(unit), UNIT_GRAIN[unit], type=kind, anchored=True, mod=p.mod)
         r = unit_value(shift(anchor, unit, sign * n), unit)
-        return Resolved(r.value, r.grain, r.start, r.end, anchored=True, mod=p.mod)
+        return Resolved(r.value, r.grain, r.start, r.end, kind, mod=p.mod, anchored=True)
+    if k == "set":
+        if p.weekday is not None:
+            return Resolved(f"XXXX-WXX-{p.weekday}", "day", type="SET")
+        unit = p.unit or "day"
+        return Resolved(_duration_value(unit, p.n or 1), UNIT_GRAIN[unit], type="SET")
     if k == "duration":
         return Resolved(_duration_value(p.unit or "day", p.n or 0), UNIT_GRAIN[p.unit or "day"], type="DURATION", mod=p.mod)
     if k == "window":
@@ -377,6 +383,22 @@ def _date(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return _with_time(Resolved(f"XXXX-{month:02d}-{day:02d}", "day", anchored=True), p, None)
     a = anchor.date()
     y = a.year
+    if p.rel is not None:  # "5 جوان المقبل", "23 كانون الأول الماضي", "28 فبراير الجاري"
+        if p.rel < 0:
+            y = y if month < a.month else y - 1
+        elif p.rel > 0:
+            y = y if month > a.month else y + 1
+        if _valid(y, month, day) is None:
+            raise Unresolvable(f"no {day}/{month} in {y}")
+        return _day_result(dt.date(y, month, day), p, True)
+    if p.weekday is not None:  # "الجمعة 15 فبراير": the year whose 15 February is a Friday
+        fits = [
+            yy for yy in range(y - 6, y + 7)
+            if _valid(yy, month, day) is not None and dt.date(yy, month, day).isoweekday() == p.weekday
+        ]
+        if fits:
+            best = min(fits, key=lambda yy: (abs((dt.date(yy, month, day) - a).days), yy))
+            return _day_result(dt.date(best, month, day), p, True)
     if direction == "future":
         while _valid(y, month, day) is None or dt.date(y, month, day) < a:
             y += 1
