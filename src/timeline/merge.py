@@ -126,14 +126,20 @@ def _clean(text: str) -> str:
     return str(_NON_WORD.sub(" ", normalise_key(text))).strip()
 
 
+def _stable_hash(text: str) -> int:
+    """A hash that is the same in every process (unlike ``hash``, salted per process), so
+    that blocking and similarity are deterministic across workers."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
 def _shingles(text: str, n: int = 3, *, clean: bool = False) -> frozenset[int]:
-    """Hashes of the character n-grams of the cleaned text (a collision of two 64-bit string
-    hashes is too unlikely to matter; they keep the sets small)."""
+    """Stable hashes of the character n-grams of the cleaned text (a collision matters only
+    to similarity scores, never to which mentions exist)."""
     t = text if clean else _clean(text)
     if len(t) <= n:
-        return frozenset([hash(t)]) if t else frozenset()
+        return frozenset([_stable_hash(t)]) if t else frozenset()
     grams = map(t.__getitem__, map(slice, range(len(t) - n + 1), range(n, len(t) + 1)))
-    return frozenset(map(hash, grams))
+    return frozenset(map(_stable_hash, grams))
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -246,7 +252,6 @@ class _Rec:
     yearless: tuple[int, int | None] | None = None
     ub: dt.datetime | None = None
     resolved: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
     @cached_property
     def clean(self) -> str:
