@@ -34,7 +34,7 @@ def load_raw(name: str, lang: str = DEFAULT_LANG) -> Any:
     """The parsed JSON of ``data/<lang>/<name>.json``."""
     where = f"timeline/data/{lang}/{name}.json"
     try:
-        ref = resources.files("timeline").joinpath("data", lang, f"{name}.json")
+        ref = resources.files("timeline").joinpath("data").joinpath(lang).joinpath(f"{name}.json")
         raw = ref.read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
         raise LexiconError("language data file is missing from the package", where=where) from exc
@@ -63,5 +63,5 @@ def load(name: str, model: type[M], lang: str = DEFAULT_LANG) -> M:
 
 def data_files(lang: str = DEFAULT_LANG) -> list[str]:
     """Names of the data files shipped for ``lang``."""
-    root = resources.files("timeline").joinpath("data", lang)
+    root = resources.files("timeline").joinpath("data").joinpath(lang)
     return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".json"))

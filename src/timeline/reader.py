@@ -324,6 +324,16 @@ class _HTMLText(HTMLParser):
         return "\n".join(out).strip()
 
 
+def _trafilatura_text(html: str) -> str | None:
+    """Main text by trafilatura (the ``html`` extra), or None when it is not installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    return text if isinstance(text, str) else None
+
+
 def _html_to_text(html: str) -> tuple[str, str | None, str | None]:
     """(text, title, published) from HTML; trafilatura is used when installed."""
     parser = _HTMLText()
@@ -341,14 +351,9 @@ def _html_to_text(html: str) -> tuple[str, str | None, str | None]:
         or meta.get("time")
     )
     text = parser.text()
-    try:
-        import trafilatura
-    except ImportError:
-        trafilatura = None
-    if trafilatura is not None:
-        extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
-        if extracted and len(extracted) > 0.3 * len(text):
-            text = extracted
+    extracted = _trafilatura_text(html)
+    if extracted and len(extracted) > 0.3 * len(text):
+        text = extracted
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return text, title, published
@@ -466,8 +471,8 @@ def _from_text(
         if printed is None and index < 12:
             hit = _find_printed_date(line)
             if hit is not None:
-                when, words, (s, e), precision = hit
-                printed = (when, words, (a + s, a + e), precision)
+                when, words, (s, e), printed_precision = hit
+                printed = (when, words, (a + s, a + e), printed_precision)
                 printed_line = (a, b)
                 continue
         if title_span is None and not body and _title_like(line):
@@ -499,7 +504,7 @@ def _from_text(
         boilerplate=tuple(boilerplate),
         url=url,
         source=source_name,
-        format=fmt,  # type: ignore[arg-type]
+        format="html" if fmt == "html" else "text",
     )
 
 
@@ -557,7 +562,7 @@ def _iter_one(
         yield from _iter_jsonl(path, published, on_error)
         return
     try:
-        yield read_article(item, published=published)  # type: ignore[arg-type]
+        yield read_article(item, published=published)
     except TimelineError as exc:
         if on_error is None:
             raise

@@ -124,13 +124,13 @@ def _to_expression(
         text=norm.original[span[0] : span[1]],
         span=span,
         value=r.value,
-        grain=r.grain,  # type: ignore[arg-type]
-        type=r.type,  # type: ignore[arg-type]
+        grain=r.grain,
+        type=r.type,
         mod=r.mod,
         interval=interval,
-        boundary=p.boundary,  # type: ignore[arg-type]
+        boundary=p.boundary,
         anchored=r.anchored,
-        direction=direction if r.anchored else None,  # type: ignore[arg-type]
+        direction=direction if r.anchored else None,
         calendar="hijri" if p.calendar == "hijri" else "gregorian",
     )
 

@@ -7,6 +7,7 @@ Nothing here is Arabic: every word comes from the data files, normalised with
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -184,7 +185,7 @@ def norm(text: str) -> str:
     return normalise_key(text)
 
 
-def alt(forms: list[str] | set[str] | dict[str, object]) -> str:
+def alt(forms: Iterable[str]) -> str:
     """A non-capturing alternation of normalised forms, longest first, spaces flexible."""
     keys = sorted({norm(f) for f in forms if norm(f)}, key=lambda s: (-len(s), s))
     if not keys:
@@ -193,7 +194,7 @@ def alt(forms: list[str] | set[str] | dict[str, object]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def table(pairs: dict[str, int] | dict[str, str]) -> dict[str, object]:
+def table(pairs: dict[str, str]) -> dict[str, str]:
     return {norm(k): v for k, v in pairs.items()}
 
 
@@ -238,7 +239,12 @@ class Grammar:
 
         self.unit_of: dict[str, str] = {}
         self.unit_count: dict[str, int | None] = {}
-        sing, dual, plural, definite, def_plural, def_dual = [], [], [], [], [], []
+        sing: list[str] = []
+        dual: list[str] = []
+        plural: list[str] = []
+        definite: list[str] = []
+        def_plural: list[str] = []
+        def_dual: list[str] = []
         for u in tw.units:
             for group, count, bucket in (
                 (u.singular, 1, sing),

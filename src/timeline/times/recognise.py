@@ -223,11 +223,11 @@ def _b_set(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     wd = _g(m, "wd")
     wdb = _g(m, "wdb")
     if wd or wdb:
-        key = wd or next((k for k in g.weekdays if k.endswith(wdb or "")), "")
+        key: str = wd or next((k for k in g.weekdays if k.endswith(wdb or "")), "")
         w = g.weekdays.get(key)
         return Parsed("set", 0, 0, weekday=w) if w else None
-    unit = g.unit_of.get(_g(m, "unit1") or "")
-    if unit is None or (_g(m, "unit1") or "") in g.ambiguous_units:
+    unit = g.unit_of.get(_g(m, "unit1") or "") or ""
+    if not unit or (_g(m, "unit1") or "") in g.ambiguous_units:
         return None
     return Parsed("set", 0, 0, unit=unit, n=1)
 

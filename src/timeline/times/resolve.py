@@ -164,7 +164,7 @@ def hijri_to_date(y: int, m: int, d: int) -> dt.date:
     try:
         from hijridate import Hijri
 
-        return Hijri(y, m, d).to_gregorian()  # type: ignore[no-any-return]
+        return Hijri(y, m, d).to_gregorian()
     except (ValueError, OverflowError, ImportError):
         if d > 30 or m > 12:
             raise Unresolvable(f"no day {d} in Hijri month {m}") from None
