@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -40,10 +41,13 @@ print(r.total, r.failed, took, rss, kids)
 
 
 def write_jsonl(path: Path, n: int, texts: list[str]) -> int:
-    """Write ``n`` records cycling over ``texts``; returns the file size in bytes."""
+    """Write ``n`` records cycling over ``texts``, each published one day after the previous
+    one (so relative dates differ, as in a real stream); returns the file size in bytes."""
+    start = dt.date(2000, 1, 1)
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
-            record = {"id": f"a{i}", "text": texts[i % len(texts)], "published": "2026-01-21"}
+            published = (start + dt.timedelta(days=i % 9000)).isoformat()
+            record = {"id": f"a{i}", "text": texts[i % len(texts)], "published": published}
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path.stat().st_size
 
@@ -51,13 +55,16 @@ def write_jsonl(path: Path, n: int, texts: list[str]) -> int:
 def stream_child(path: Path, jobs: int) -> tuple[int, int, float, int, int]:
     """Run ``run_batch`` on ``path`` in a fresh interpreter; (total, failed, s, rss KB, kids KB)."""
     env_path = str(Path(__file__).resolve().parent.parent / "src")
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", CHILD, str(path), str(jobs)],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
         env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
-    ).stdout.split()
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"the streaming child failed:\n{done.stderr[-3000:]}")
+    out = done.stdout.split()
     return int(out[0]), int(out[1]), float(out[2]), int(out[3]), int(out[4])
 
 

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from typing import get_args
+
 import regex
 
 from .errors import BadInputError
@@ -41,6 +43,7 @@ from .models import (
     Extraction,
     Grain,
     Mention,
+    MilestoneStage,
     Timeline,
 )
 from .text import normalise_key
@@ -91,16 +94,7 @@ _GRAIN_ORDER: tuple[Grain, ...] = (
 _GRAIN_RANK = {g: i for i, g in enumerate(_GRAIN_ORDER)}
 _ROLE_ORDER = {"agent": 0, "target": 1, "other": 2, "source": 3}
 _KIND_ORDER = ("person", "country", "organization", "group", "media", "location", "other")
-_STAGE_ORDER = (
-    "proposed",
-    "negotiated",
-    "agreed",
-    "signed",
-    "ratified",
-    "in_force",
-    "suspended",
-    "withdrawn",
-)
+_STAGE_ORDER: tuple[str, ...] = get_args(MilestoneStage)
 _FINE = _GRAIN_RANK["day"]
 _MONTH = _GRAIN_RANK["month"]
 

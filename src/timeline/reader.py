@@ -127,38 +127,18 @@ def _looks_like_path(text: str) -> bool:
 # Dates
 
 
-def parse_published(value: str | dt.date | dt.datetime | None, where: str = "published") -> (
-    dt.datetime | None
-):
+def parse_published(
+    value: str | dt.date | dt.datetime | None, where: str = "published"
+) -> dt.datetime | None:
     """Parse a caller's publication date: ISO text (``2025-10-28``, ``2025-10-28T08:14``),
     a ``date`` or a ``datetime``; time zones are dropped (the wall time is kept).
 
     >>> parse_published("2025-10-28")
     datetime.datetime(2025, 10, 28, 0, 0)
     """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith("Z"):
-            text = text[:-1] + "+00:00"
-        try:
-            if len(text) == 10:
-                d = dt.date.fromisoformat(text)
-                return dt.datetime(d.year, d.month, d.day)
-            return dt.datetime.fromisoformat(text).replace(tzinfo=None)
-        except ValueError:
-            pass
-        raise BadDateError(
-            f"cannot read {value!r} as a date; use ISO 8601 such as 2025-10-28 or "
-            "2025-10-28T08:14",
-            where=where,
-        )
-    raise BadDateError(f"expected a date, got {type(value).__name__}", where=where)
+    from .times import parse_anchor
+
+    return parse_anchor(value, where=where)
 
 
 def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:

@@ -34,8 +34,9 @@ DIRECTIONAL = frozenset(
 )
 
 
-def parse_anchor(anchor: AnchorLike) -> dt.datetime | None:
-    """An anchor as a naive datetime: ISO text, ``date`` or ``datetime``.
+def parse_anchor(anchor: AnchorLike, *, where: str = "anchor") -> dt.datetime | None:
+    """An anchor as a naive datetime: ISO text, ``date`` or ``datetime``; time zones are
+    dropped (the wall time is kept). ``where`` names the argument in error messages.
 
     >>> parse_anchor("2026-01-21")
     datetime.datetime(2026, 1, 21, 0, 0)
@@ -47,7 +48,9 @@ def parse_anchor(anchor: AnchorLike) -> dt.datetime | None:
     if isinstance(anchor, dt.date):
         return dt.datetime(anchor.year, anchor.month, anchor.day)
     if isinstance(anchor, str):
-        text = anchor.strip().removesuffix("Z")
+        text = anchor.strip()
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
         try:
             if len(text) == 10:
                 d = dt.date.fromisoformat(text)
@@ -56,9 +59,11 @@ def parse_anchor(anchor: AnchorLike) -> dt.datetime | None:
         except ValueError:
             pass
         raise BadDateError(
-            f"cannot read anchor {anchor!r}; use ISO 8601 such as 2026-01-21", where="anchor"
+            f"cannot read {anchor!r} as a date; use ISO 8601 such as 2026-01-21 or "
+            "2026-01-21T08:14",
+            where=where,
         )
-    raise BadDateError(f"expected a date for the anchor, got {type(anchor).__name__}", where="anchor")
+    raise BadDateError(f"expected a date, got {type(anchor).__name__}", where=where)
 
 
 _SENTENCE_BREAK = regex.compile(r"[.!?؟؛\n]+")
