@@ -14,7 +14,9 @@ SEEDS = ROOT / "seeds"
 SRC = ROOT / "src"
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env_path = str(SRC)
     import os
 
@@ -55,7 +57,12 @@ def test_extract_markdown_is_readable(tmp_path: Path) -> None:
 
 def test_extract_from_stdin_with_published() -> None:
     r = run(
-        "extract", "-", "--published", "2025-03-02", "--format", "json",
+        "extract",
+        "-",
+        "--published",
+        "2025-03-02",
+        "--format",
+        "json",
         stdin="زار الرئيس الروسي فلاديمير بوتين القاهرة أمس والتقى الرئيس المصري.",
     )
     assert r.returncode == 0, r.stderr
@@ -86,8 +93,13 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x89PNG" * 20)
     (tmp_path / "latin.txt").write_bytes("نص عربي".encode("cp1256"))
     r = run(
-        "extract", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "json",
-        "--published", "2025-01-02",
+        "extract",
+        str(tmp_path),
+        str(tmp_path / "missing.txt"),
+        "--format",
+        "json",
+        "--published",
+        "2025-01-02",
     )
     assert r.returncode == 1
     data = json.loads(r.stdout)

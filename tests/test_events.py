@@ -127,9 +127,20 @@ def test_explicit_time_in_clause() -> None:
 
 def test_publication_date_fallback_and_unknown() -> None:
     text = "زار ماكرون مصر"
-    ev = events_of(text, dt.datetime(2025, 3, 2))[0]
+    ms = mentions_for(text, CORPUS["actors"])
+    art = article(text, dt.datetime(2025, 3, 2))
+    ev = find_events(art, [], ms)[0][0]  # the lede: the day's news
     assert (ev.date.value, ev.date_basis) == ("2025-03-02", "publication")
     assert ev.date.start == dt.datetime(2025, 3, 2)
+    ev = find_events(art, [], ms, publication_fallback="none")[0][0]
+    assert (ev.date.value, ev.date_basis) == (None, "unknown")
+    later = article("قصفت إسرائيل غزة. " + text, dt.datetime(2025, 3, 2))
+    ev = find_events(later, [], mentions_for(later.text, CORPUS["actors"]))[0][1]
+    assert (ev.type, ev.date.value, ev.date_basis) == ("CONSULT", None, "unknown")
+    ev = find_events(
+        later, [], mentions_for(later.text, CORPUS["actors"]), publication_fallback="all"
+    )[0][1]
+    assert ev.date.value == "2025-03-02"
     ev = events_of(text)[0]
     assert (ev.date.value, ev.date_basis) == (None, "unknown")
 

@@ -26,7 +26,9 @@ from timeline import (
 
 def _event(value: str | None = "2025-05") -> Event:
     date = (
-        EventDate(value=value, grain="month", start=dt.datetime(2025, 5, 1), end=dt.datetime(2025, 6, 1))
+        EventDate(
+            value=value, grain="month", start=dt.datetime(2025, 5, 1), end=dt.datetime(2025, 6, 1)
+        )
         if value
         else EventDate()
     )
@@ -36,7 +38,10 @@ def _event(value: str | None = "2025-05") -> Event:
         mode="visit",
         date=date,
         date_basis="explicit" if value else "unknown",
-        actors=(EventActor(name="Nicolás Maduro", role="agent"), EventActor(name="Russia", role="target")),
+        actors=(
+            EventActor(name="Nicolás Maduro", role="agent"),
+            EventActor(name="Russia", role="target"),
+        ),
         location="Moscow",
         mentions=(
             Mention(
@@ -52,7 +57,14 @@ def _event(value: str | None = "2025-05") -> Event:
 def test_public_api_is_declared() -> None:
     for name in timeline.__all__:
         assert hasattr(timeline, name), name
-    for name in ("read_article", "find_times", "resolve_time", "extract", "merge", "build_timeline"):
+    for name in (
+        "read_article",
+        "find_times",
+        "resolve_time",
+        "extract",
+        "merge",
+        "build_timeline",
+    ):
         assert callable(getattr(timeline, name))
 
 
@@ -107,8 +119,19 @@ def test_time_expression_round_trips(text: str, start: int, value: str) -> None:
 def test_schema_lists_the_contract_fields() -> None:
     schema = Timeline.model_json_schema()
     event = schema["$defs"]["Event"]["properties"]
-    for field in ("id", "type", "mode", "date", "date_basis", "actors", "location", "negated",
-                  "hypothetical", "mentions", "confidence"):
+    for field in (
+        "id",
+        "type",
+        "mode",
+        "date",
+        "date_basis",
+        "actors",
+        "location",
+        "negated",
+        "hypothetical",
+        "mentions",
+        "confidence",
+    ):
         assert field in event
     mention = schema["$defs"]["Mention"]["properties"]
     for field in ("article", "evidence", "span"):

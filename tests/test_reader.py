@@ -67,9 +67,13 @@ def test_explicit_published_wins() -> None:
 
 
 def test_text_and_bytes_sources() -> None:
-    text = "اخر الاخبار\n\nبوتين يستقبل مادورو في موسكو\n\n27 يناير 2022 8:14 صباحًا\n\nوصل الرئيس أمس."
+    text = (
+        "اخر الاخبار\n\nبوتين يستقبل مادورو في موسكو\n\n27 يناير 2022 8:14 صباحًا\n\nوصل الرئيس أمس."
+    )
     a = read_article(text, article_id="x1", source_name="RT", url="https://example.org/a")
-    b = read_article(text.encode("utf-8"), article_id="x1", source_name="RT", url="https://example.org/a")
+    b = read_article(
+        text.encode("utf-8"), article_id="x1", source_name="RT", url="https://example.org/a"
+    )
     assert a == b
     assert a.title == "بوتين يستقبل مادورو في موسكو"
     assert a.published == dt.datetime(2022, 1, 27, 8, 14)
@@ -79,7 +83,9 @@ def test_text_and_bytes_sources() -> None:
 
 
 def test_outlet_suffix_is_removed_from_title() -> None:
-    a = read_article("محادثات روسية أمريكية في جنيف حول الأمن الأوروبي | الجزيرة نت\n\nنص الخبر هنا.")
+    a = read_article(
+        "محادثات روسية أمريكية في جنيف حول الأمن الأوروبي | الجزيرة نت\n\nنص الخبر هنا."
+    )
     assert a.title == "محادثات روسية أمريكية في جنيف حول الأمن الأوروبي"
     b = read_article("روسيا تعمق التعاون العسكري مع كوبا – RT EN\n\nنص الخبر هنا.")
     assert b.title == "روسيا تعمق التعاون العسكري مع كوبا"
@@ -160,7 +166,14 @@ def test_iter_sources_reports_and_goes_on(tmp_path: Path) -> None:
         st.one_of(
             st.text(min_size=0, max_size=80),
             st.sampled_from(
-                ["اخر الاخبار", "يناير 21, 2026", "اترك تعليقاً", "Source link", "وصل الرئيس أمس.", ""]
+                [
+                    "اخر الاخبار",
+                    "يناير 21, 2026",
+                    "اترك تعليقاً",
+                    "Source link",
+                    "وصل الرئيس أمس.",
+                    "",
+                ]
             ),
         ),
         min_size=1,

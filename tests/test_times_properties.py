@@ -15,11 +15,59 @@ PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 anchors = st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2090, 12, 31))
 words = st.sampled_from(
     [
-        "أمس", "اليوم", "غدا", "يوم", "الأربعاء", "الماضي", "المقبل", "مايو", "أيار", "2025",
-        "قبل", "بعد", "منذ", "حتى", "ثلاثة", "أيام", "أسابيع", "الساعة", "صباحا", "منتصف",
-        "أوائل", "الستينيات", "القرن", "العشرين", "من", "إلى", "و", "15", "/", "-", ":", "،",
-        "رمضان", "1445", "هـ", "عام", "سنة", "مليون", "دولار", "قال", "سوف", "الوزير", "ق.م",
-        "الربع", "الأول", "صيف", "نهاية", "الأسبوع", "مؤخرا", "8:14", "12", "الا", "ربع",
+        "أمس",
+        "اليوم",
+        "غدا",
+        "يوم",
+        "الأربعاء",
+        "الماضي",
+        "المقبل",
+        "مايو",
+        "أيار",
+        "2025",
+        "قبل",
+        "بعد",
+        "منذ",
+        "حتى",
+        "ثلاثة",
+        "أيام",
+        "أسابيع",
+        "الساعة",
+        "صباحا",
+        "منتصف",
+        "أوائل",
+        "الستينيات",
+        "القرن",
+        "العشرين",
+        "من",
+        "إلى",
+        "و",
+        "15",
+        "/",
+        "-",
+        ":",
+        "،",
+        "رمضان",
+        "1445",
+        "هـ",
+        "عام",
+        "سنة",
+        "مليون",
+        "دولار",
+        "قال",
+        "سوف",
+        "الوزير",
+        "ق.م",
+        "الربع",
+        "الأول",
+        "صيف",
+        "نهاية",
+        "الأسبوع",
+        "مؤخرا",
+        "8:14",
+        "12",
+        "الا",
+        "ربع",
     ]
 )
 sentences = st.lists(words, min_size=1, max_size=12).map(" ".join)
@@ -33,7 +81,9 @@ def test_never_raises_on_any_text(text: str, anchor: dt.datetime | None) -> None
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=sentences, anchor=st.one_of(st.none(), anchors), prefer=st.sampled_from(["past", "future"]))
+@given(
+    text=sentences, anchor=st.one_of(st.none(), anchors), prefer=st.sampled_from(["past", "future"])
+)
 def test_offsets_slice_back_and_intervals_are_ordered(
     text: str, anchor: dt.datetime | None, prefer: str
 ) -> None:
@@ -69,7 +119,10 @@ def test_days_ago_is_n_days_before(anchor: dt.datetime, n: int) -> None:
     assert (anchor.date() - t.interval.start.date()).days == n
 
 
-@given(anchor=anchors, day=st.sampled_from(["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]))
+@given(
+    anchor=anchors,
+    day=st.sampled_from(["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]),
+)
 def test_weekday_past_is_within_the_week_before(anchor: dt.datetime, day: str) -> None:
     t = resolve_time(f"يوم {day}", anchor, prefer="past")
     assert t is not None and t.interval is not None
@@ -77,7 +130,10 @@ def test_weekday_past_is_within_the_week_before(anchor: dt.datetime, day: str) -
     assert 0 <= delta < 7
 
 
-@given(anchor=anchors, day=st.sampled_from(["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]))
+@given(
+    anchor=anchors,
+    day=st.sampled_from(["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]),
+)
 def test_weekday_future_is_within_the_week_after(anchor: dt.datetime, day: str) -> None:
     t = resolve_time(f"يوم {day}", anchor, prefer="future")
     assert t is not None and t.interval is not None
@@ -88,13 +144,28 @@ def test_weekday_future_is_within_the_week_after(anchor: dt.datetime, day: str) 
 @given(
     d=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
     anchor=st.one_of(st.none(), anchors),
-    fmt=st.sampled_from(["{d}/{m}/{y}", "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "{month} {d}, {y}"]),
+    fmt=st.sampled_from(
+        ["{d}/{m}/{y}", "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "{month} {d}, {y}"]
+    ),
     digits=st.sampled_from([ARABIC_INDIC, PERSIAN]),
 )
 def test_eastern_digits_give_the_same_result(
     d: dt.date, anchor: dt.datetime | None, fmt: str, digits: dict[int, str]
 ) -> None:
-    months = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+    months = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ]
     text = fmt.format(d=d.day, m=d.month, y=d.year, month=months[d.month - 1])
     latin = resolve_time(text, anchor)
     eastern = resolve_time(text.translate(digits), anchor)
@@ -105,7 +176,20 @@ def test_eastern_digits_give_the_same_result(
 
 @given(y=st.integers(min_value=1000, max_value=2200), m=st.integers(min_value=1, max_value=12))
 def test_month_year_interval_is_the_month(y: int, m: int) -> None:
-    months = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+    months = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ]
     t = resolve_time(f"في {months[m - 1]} {y}")
     assert t is not None and t.interval is not None
     assert t.value == f"{y:04d}-{m:02d}"

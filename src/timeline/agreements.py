@@ -563,4 +563,14 @@ def find_agreements(doc: Doc, events: Sequence[Event]) -> list[Agreement]:
     if not mentions:
         return []
     _attach_clauses(doc, mentions)
-    return [_agreement(doc, g) for g in _group(mentions)]
+    found = [_agreement(doc, g) for g in _group(mentions)]
+    return [a for a in found if not _descriptive(a)]
+
+
+def _descriptive(ag: Agreement) -> bool:
+    """An alliance named only in passing (التحالف التاريخي بين البلدين): no stage, no clause.
+
+    A relationship called an alliance is no agreement unless something happens to it (a
+    signature, a ratification ...) or its content is stated (mutual defence ...).
+    """
+    return ag.kind == "alliance" and not ag.milestones and not ag.clauses

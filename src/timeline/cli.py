@@ -1,13 +1,14 @@
 """The ``timeline`` command: a thin front end over the library (no logic of its own).
 
-    timeline extract seeds/ --format markdown
-    timeline times "وصل صباح الثلاثاء" --anchor 2026-01-21
-    timeline schema
+timeline extract seeds/ --format markdown
+timeline times "وصل صباح الثلاثاء" --anchor 2026-01-21
+timeline schema
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -80,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 def _out(path: str | None) -> TextIO:
     if path is None or path == "-":
         return sys.stdout
-    return open(path, "w", encoding="utf-8")  # noqa: SIM115
+    return open(path, "w", encoding="utf-8")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -176,10 +177,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 some inputs failed, 2 usage)."""
-    try:
+    with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

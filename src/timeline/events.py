@@ -44,7 +44,7 @@ from .models import (
 )
 from .text import normalise, normalise_key, sentences, words
 
-__all__ = ["analyse", "find_events", "lookup"]
+__all__ = ["analyse", "find_events", "lookup", "prune"]
 
 
 # --------------------------------------------------------------------------- data models
@@ -121,6 +121,11 @@ class Grammar(_Data):
     deniers: list[str]
     question_marks: str
     coreferent_pair: list[str]
+    demonstratives: list[str] = []
+    polarity: list[str] = []
+    agent_markers: list[str] = []
+    material_types: list[EventType] = []
+    verb_only_types: list[EventType] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -156,7 +161,7 @@ def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 def _guess_tense(form: str) -> Tense:
     if len(form) > 3 and form[0] == "س" and form[1] in "يتن":
         return "future"
-    if len(form) > 3 and form[0] == "ي":
+    if len(form) > 3 and form[0] in "يتن":
         return "present"
     return "past"
 
@@ -236,6 +241,11 @@ class _GrammarSets:
     modal_present: frozenset[str]
     deniers: frozenset[str]
     pair: frozenset[str]
+    demonstratives: frozenset[str]
+    polarity: frozenset[str]
+    agent_markers: frozenset[str]
+    material: frozenset[str]
+    verb_only: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -257,6 +267,11 @@ def _grammar() -> _GrammarSets:
         modal_present=_keys(g.modal_present),
         deniers=_keys(g.deniers),
         pair=_keys(g.coreferent_pair),
+        demonstratives=_keys(g.demonstratives),
+        polarity=_keys(g.polarity),
+        agent_markers=_keys(g.agent_markers),
+        material=frozenset(g.material_types),
+        verb_only=frozenset(g.verb_only_types),
     )
 
 
@@ -740,6 +755,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         ]
         if later and not in_clause:
             args.target = later[0]
+    _passive_roles(doc, tr, args, in_clause)
     used = {args.agent, args.target}
     gram = _grammar()
     for k in in_clause:
@@ -762,20 +778,59 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     return args
 
 
-def _places(article: Article) -> list[tuple[Span, str]]:
-    """Places of the article's segments from ``actors.find_places`` when it exists."""
+def _passive(doc: Doc, tr: Trigger) -> bool:
+    """A passive verb: a damma on its first letters (قُتل، استُهدف) or a count right after it."""
+    if tr.pos == "noun":
+        return False
+    a, b = doc.tokens[tr.tok].span
+    if "\u064f" in doc.article.text[a : min(b, a + 5)]:
+        return True
+    nxt = doc.tokens[tr.tok + 1].key if tr.tok + 1 < len(doc.tokens) else ""
+    return tr.type == "ASSAULT" and nxt[:1].isdigit()
+
+
+def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
+    """Fix roles of passives and of doers named after برصاص / على يد (قُتل 3 برصاص الجيش)."""
+    gram = _grammar()
+    marked = [
+        k
+        for k in in_clause
+        if doc.mention_tok[k][0] > tr.last
+        and doc.mention_tok[k][0] > 0
+        and _has(doc.tokens[doc.mention_tok[k][0] - 1], gram.agent_markers)
+    ]
+    after = args.agent is not None and doc.mention_tok[args.agent][0] > tr.last
+    if not (marked or _passive(doc, tr)) or not after:
+        if marked and args.agent is None:
+            args.agent = marked[0]
+        return
+    if args.target is None or args.target in marked:
+        args.target = args.agent
+    args.agent = marked[0] if marked else None
+
+
+@lru_cache(maxsize=16)
+def _places_of(text: str) -> tuple[tuple[Span, str], ...]:
+    """``actors.find_places`` of a text, cached (an article is often analysed twice)."""
     from . import actors
 
     finder = getattr(actors, "find_places", None)
     if finder is None:
-        return []
+        return ()
     try:
-        found = finder(article.text)
+        found = finder(text)
     except Exception:  # a helper in progress must not break events
-        return []
+        return ()
+    return tuple(((a, b), str(name)) for (a, b), name in found)
+
+
+def _places(article: Article) -> list[tuple[Span, str]]:
+    """Places of the article's segments from ``actors.find_places`` when it exists."""
     segs = _segments(article)
     return [
-        ((a, b), str(name)) for (a, b), name in found if any(s <= a and b <= e for s, e in segs)
+        (span, name)
+        for span, name in _places_of(article.text)
+        if any(s <= span[0] and span[1] <= e for s, e in segs)
     ]
 
 
@@ -856,6 +911,17 @@ def _clause_time(doc: Doc, c: int, depth: int = 0) -> tuple[TimeExpression | Non
     return None, None
 
 
+def _future(t: TimeExpression, published: dt.datetime | None) -> bool:
+    """Whether a time lies after the publication day (الخميس المقبل), or is FUTURE_REF."""
+    if t.value == "FUTURE_REF":
+        return True
+    if published is None or t.interval is None or t.interval.start is None:
+        return False
+    day = dt.datetime(published.year, published.month, published.day) + dt.timedelta(days=1)
+    start = t.interval.start.replace(tzinfo=None)
+    return start >= day
+
+
 def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
     """(negated, future) from the words right before the trigger."""
     gram = _grammar()
@@ -865,6 +931,12 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
             break
         if doc.tokens[j].key in gram.negators:
             return True, doc.tokens[j].key in gram.future_negators
+    if tr.pos != "verb" and tr.tok > 0 and _has(doc.tokens[tr.tok - 1], gram.polarity):
+        for j in range(tr.tok - 2, tr.tok - 8, -1):
+            if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
+                break
+            if doc.tokens[j].key in gram.negators:
+                return True, doc.tokens[j].key in gram.future_negators
     return False, False
 
 
@@ -889,7 +961,7 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
                     return True
                 continue
             nxt = toks[j + 1].key
-            if nxt[:1] in "يتن" and len(nxt) >= 4:
+            if nxt[:1] in "يتن" and len(nxt) >= 3:
                 return True
     return False
 
@@ -921,7 +993,10 @@ def _actor(doc: Doc, k: int, role: Literal["agent", "target", "other", "source"]
 _REPORTING = frozenset({"say", "announce", "affirm", "declare", "reply"})
 
 
-def _build(doc: Doc, triggers: list[Trigger]) -> list[Event]:
+Fallback = Literal["none", "lede", "all"]
+
+
+def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> list[Event]:
     art = doc.article
     events: list[Event] = []
     last_agent: dict[int, int] = {}
@@ -940,12 +1015,19 @@ def _build(doc: Doc, triggers: list[Trigger]) -> list[Event]:
         if t is None:
             t, where = _clause_time(doc, c)
         date_note: str | None = None
+        if t is not None and not hypo and _future(t, art.published):
+            hypo = True
         if t is not None:
             date = _event_date(t)
             basis: Literal["explicit", "publication", "unknown"] = "explicit"
             if t.boundary == "since":
                 date_note = "since: the event starts then"
-        elif art.published is not None and not hypo and not negated:
+        elif (
+            (fallback == "all" or (fallback == "lede" and sent == 0))
+            and art.published is not None
+            and not hypo
+            and not negated
+        ):
             date, basis = _publication_date(art.published), "publication"
         else:
             date, basis = EventDate(), "unknown"
@@ -1017,6 +1099,112 @@ def _build(doc: Doc, triggers: list[Trigger]) -> list[Event]:
     return events
 
 
+def _with_actors(ev: Event, actors: list[EventActor], conf: float | None = None) -> Event:
+    """``ev`` with new actors (in the event and its mention) and optionally a new confidence."""
+    acts = tuple(_unique_actors(actors))
+    mention = ev.mentions[0].model_copy(update={"actors": acts})
+    update: dict[str, object] = {"actors": acts, "mentions": (mention,)}
+    if conf is not None:
+        update["confidence"] = conf
+    return ev.model_copy(update=update)
+
+
+def _anaphoric(doc: Doc, tr: Trigger) -> bool:
+    """A noun trigger right after a demonstrative (هذه الزيارة): a re-mention, not an event."""
+    if tr.pos == "verb" or tr.tok == 0:
+        return False
+    prev = doc.tokens[tr.tok - 1]
+    return prev.sent == doc.tokens[tr.tok].sent and _has(prev, _grammar().demonstratives)
+
+
+def _informative(doc: Doc, tr: Trigger, ev: Event) -> bool:
+    """Whether an event is worth keeping.
+
+    Material events (an explosion, a protest) always are; a verbal noun of talk or relations
+    (الزيارة، الدعم، التعاون) only with an agent of its own, never for the ``verb_only`` types;
+    anything else needs an actor.
+    """
+    if _anaphoric(doc, tr):
+        return False
+    gram = _grammar()
+    if tr.type in gram.material:
+        return True
+    if tr.pos == "noun" and (tr.type in gram.verb_only or not ev.agents):
+        return False
+    return bool(ev.actors)
+
+
+def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[Event]) -> list[Event]:
+    """One event per clause and trigger family: drop re-mentions and actor-less talk.
+
+    A saying verb whose own clause holds another event (أعرب عن تضامنه، أعلنت عن احتجاز)
+    gives way to that event, which takes its agent as source (or agent); so does a reporting
+    verb whose next clause (أن ...) holds an affirmative event (قال X إن Y فعل Z: Y did Z,
+    source X), unless the saying has a date of its own. An event of a clause with the same
+    type as an earlier one, or nested right after it (three words
+    besides actors), with the same polarity
+    and actors all among the earlier event's, is folded into it (يتهمها بتصدير ... وتهديد);
+    a saying verb left alone keeps a low confidence.
+    """
+    keep = [_informative(doc, tr, ev) for tr, ev in zip(triggers, events, strict=True)]
+    out = list(events)
+    n = len(out)
+    clause = [doc.clause_of[tr.tok] for tr in triggers]
+    sent = [doc.clauses[c].sent for c in clause]
+    inside = [False] * len(doc.tokens)
+    for a, b in doc.mention_tok:
+        for t in range(a, b + 1):
+            inside[t] = True
+    for i in range(n):
+        if not keep[i] or out[i].type != "STATEMENT":
+            continue
+        later = [j for j in range(i + 1, n) if keep[j] and sent[j] == sent[i]]
+        content = [j for j in later if clause[j] == clause[i] and out[j].type != "STATEMENT"]
+        if not content and out[i].mode in _REPORTING:
+            content = [
+                j
+                for j in later
+                if clause[j] == clause[i] + 1
+                and out[j].type != "STATEMENT"
+                and not (out[j].negated or out[j].hypothetical)
+                and (out[i].date_basis != "explicit" or out[j].date == out[i].date)
+            ]
+        if not content:
+            continue
+        keep[i] = False
+        j = content[0]
+        speaker = [a for a in out[i].actors if a.role == "agent"]
+        if speaker and not out[j].agents and clause[j] == clause[i]:
+            extra = [a.model_copy(update={"role": "agent"}) for a in speaker]
+        else:
+            extra = [a.model_copy(update={"role": "source"}) for a in speaker]
+        out[j] = _with_actors(out[j], [*out[j].actors, *extra])
+    for i in range(n):
+        if not keep[i] or out[i].type == "STATEMENT":
+            continue
+        names = {a.name for a in out[i].actors}
+        for j in range(i + 1, n):
+            if not keep[j] or clause[j] != clause[i] or out[j].type == "STATEMENT":
+                continue
+            gap = range(triggers[i].last + 1, triggers[j].tok)
+            near = sum(not inside[t] for t in gap) <= 3
+            if not near and out[j].type != out[i].type:
+                continue
+            if (out[j].negated, out[j].hypothetical) != (out[i].negated, out[i].hypothetical):
+                continue
+            core = {a.name for a in out[j].actors if a.role in ("agent", "target")}
+            if core <= names:
+                keep[j] = False
+    result: list[Event] = []
+    for i, ev in enumerate(out):
+        if not keep[i]:
+            continue
+        if ev.type == "STATEMENT" and not ev.targets:
+            ev = ev.model_copy(update={"confidence": min(ev.confidence, 0.4)})
+        result.append(ev)
+    return result
+
+
 def _unique_actors(actors: list[EventActor]) -> list[EventActor]:
     seen: set[str] = set()
     out: list[EventActor] = []
@@ -1029,9 +1217,19 @@ def _unique_actors(actors: list[EventActor]) -> list[EventActor]:
 
 
 def find_events(
-    article: Article, times: Sequence[TimeExpression], mentions: Sequence[ActorMention]
+    article: Article,
+    times: Sequence[TimeExpression],
+    mentions: Sequence[ActorMention],
+    *,
+    publication_fallback: Fallback = "lede",
 ) -> tuple[list[Event], list[Agreement]]:
     """Events and agreements of one article.
+
+    An event's date comes from the text. Without a time, an event reported as done in the
+    lede (the first sentence, the day's news) gets the publication day
+    (``date_basis="publication"``); later background events stay unknown (no clue, no date).
+    ``publication_fallback`` is ``"lede"`` (default), ``"all"`` (every such event) or
+    ``"none"``.
 
     ``times`` and ``mentions`` carry spans into ``article.text`` (from ``find_times`` and
     ``find_actors``). Events come in text order; see :mod:`timeline.agreements` for the
@@ -1051,6 +1249,6 @@ def find_events(
     if not doc.tokens:
         return [], []
     triggers = find_triggers(doc)
-    events = _build(doc, triggers)
+    events = _build(doc, triggers, publication_fallback)
     agreements = find_agreements(doc, events)
-    return events, agreements
+    return prune(doc, triggers, events), agreements

@@ -14,7 +14,7 @@ validates it and caches the result:
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -29,7 +29,7 @@ M = TypeVar("M", bound=BaseModel)
 DEFAULT_LANG = "ar"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_raw(name: str, lang: str = DEFAULT_LANG) -> Any:
     """The parsed JSON of ``data/<lang>/<name>.json``."""
     where = f"timeline/data/{lang}/{name}.json"

@@ -216,7 +216,9 @@ def _strip_outlet(title: str, f: _Furniture) -> str:
         return title
     key = normalise_key(tail)
     latin = regex.search(r"[A-Za-z]", tail) is not None
-    if latin or any(key == o or key.startswith(o + " ") or key.endswith(" " + o) for o in f.outlets):
+    if latin or any(
+        key == o or key.startswith(o + " ") or key.endswith(" " + o) for o in f.outlets
+    ):
         return head
     return title
 
@@ -230,8 +232,7 @@ def _cut_marker(line: str, key: str, f: _Furniture) -> bool:
         return True
     raw = normalise_key(line)
     return any(
-        raw.startswith(c) and _SEPARATOR_AFTER.match(raw[len(c) :]) is not None
-        for c in f.cut_after
+        raw.startswith(c) and _SEPARATOR_AFTER.match(raw[len(c) :]) is not None for c in f.cut_after
     )
 
 
@@ -244,9 +245,43 @@ class _HTMLText(HTMLParser):
     headers, footers and asides are skipped; metadata is collected."""
 
     BLOCK = frozenset(
-        "p div h1 h2 h3 h4 h5 h6 li br tr section article blockquote header title time dd dt".split()
+        [
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "br",
+            "tr",
+            "section",
+            "article",
+            "blockquote",
+            "header",
+            "title",
+            "time",
+            "dd",
+            "dt",
+        ]
     )
-    SKIP = frozenset("script style noscript nav footer aside form iframe svg button select".split())
+    SKIP = frozenset(
+        [
+            "script",
+            "style",
+            "noscript",
+            "nav",
+            "footer",
+            "aside",
+            "form",
+            "iframe",
+            "svg",
+            "button",
+            "select",
+        ]
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -320,9 +355,7 @@ def _html_to_text(html: str) -> tuple[str, str | None, str | None]:
     parser.feed(html)
     parser.close()
     meta = parser.meta
-    title = (
-        meta.get("og:title") or parser.h1.strip() or parser.title.strip() or None
-    )
+    title = meta.get("og:title") or parser.h1.strip() or parser.title.strip() or None
     published = (
         meta.get("article:published_time")
         or meta.get("datepublished")
@@ -529,9 +562,11 @@ def _iter_one(
         yield item
         return
     path: Path | None = None
-    if isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
-        path = Path(item)
-    elif isinstance(item, str) and "\n" not in item and len(item) < 1024 and os.path.isdir(item):
+    if (
+        isinstance(item, os.PathLike)
+        or (isinstance(item, str) and _looks_like_path(item))
+        or (isinstance(item, str) and "\n" not in item and len(item) < 1024 and os.path.isdir(item))
+    ):
         path = Path(item)
     if path is not None and path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -571,9 +606,9 @@ def _iter_jsonl(path: Path, published: Any, on_error: OnError | None) -> Iterato
                 on_error(where, exc)
 
 
-def record_to_article(raw: bytes | str | dict[str, Any], where: str, published: Any = None) -> (
-    Article
-):
+def record_to_article(
+    raw: bytes | str | dict[str, Any], where: str, published: Any = None
+) -> Article:
     """One JSON Lines record → Article."""
     if isinstance(raw, dict):
         record = raw
@@ -590,7 +625,7 @@ def record_to_article(raw: bytes | str | dict[str, Any], where: str, published: 
         raise BadInputError('a record needs a "text" or "html" string', where=where)
     rid = record.get("id")
     return read_article(
-        body if record.get("text") is not None or _looks_like_html(body) else body,
+        body,
         published=published if published is not None else record.get("published"),
         title=record.get("title"),
         url=record.get("url"),

@@ -19,6 +19,7 @@ text. :func:`normalise` folds the spelling variation that carries no meaning for
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -143,11 +144,26 @@ def _made(original: str, text: str, drops: list[int]) -> NormalisedText:
     return NormalisedText(original, text, tuple(drops), shifts)
 
 
-_DROP_RE = regex.compile(
-    r"[\p{Mn}\u0640\u06e1\u06ed\u200b-\u200f\u061c\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
-)
-_SPACE_RE = regex.compile(r"[^\S\n]")
-_ODD_RE = regex.compile(r"[\x1c-\x1f\x85\U00010000-\U0010FFFF]")
+def _drop_class() -> str:
+    """A character class of what :func:`_fold` drops in the BMP, as ranges (for ``re``)."""
+    codes = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and _fold(chr(c)) is None]
+    ranges: list[tuple[int, int]] = []
+    for c in codes:
+        if ranges and c == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    parts = (f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return "[" + "".join(parts) + "]"
+
+
+@lru_cache(maxsize=1)
+def _drop_re() -> re.Pattern[str]:
+    return re.compile(_drop_class())
+
+
+_SPACE_RE = re.compile(r"[^\S\n]")
+_ODD_RE = re.compile(r"[\x1c-\x1f\x85\U00010000-\U0010FFFF]")
 
 
 @lru_cache(maxsize=256)
@@ -159,8 +175,9 @@ def normalise(text: str) -> NormalisedText:
     """
     if _ODD_RE.search(text):
         return _normalise_slow(text)
-    drops = [m.start() for m in _DROP_RE.finditer(text)]
-    out = _DROP_RE.sub("", text) if drops else text
+    drop_re = _drop_re()
+    drops = [m.start() for m in drop_re.finditer(text)]
+    out = drop_re.sub("", text) if drops else text
     for ch, rep in _MAP.items():
         if ch in out:
             out = out.replace(ch, rep)

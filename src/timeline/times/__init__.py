@@ -12,9 +12,8 @@ anchor (the publication date).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
-
-import regex
 
 from ..errors import BadDateError
 from ..models import Interval, TimeExpression
@@ -66,53 +65,87 @@ def parse_anchor(anchor: AnchorLike, *, where: str = "anchor") -> dt.datetime | 
     raise BadDateError(f"expected a date, got {type(anchor).__name__}", where=where)
 
 
-_SENTENCE_BREAK = regex.compile(r"[.!?؟؛\n]+")
+BREAKS = ".!?؟؛\n"
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    m2 = _SENTENCE_BREAK.search(text, end)
-    right = m2.start() if m2 else len(text)
-    return left, right
+@dataclass(slots=True)
+class _Context:
+    """What direction cues need from a text: sentence limits, and the tense cues of each
+    sentence, found the first time a sentence is asked for."""
+
+    text: str
+    cache: dict[int, tuple[tuple[int, int, str], ...]]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        left = max(text.rfind(ch, 0, start) for ch in BREAKS) + 1
+        rights = [r for r in (text.find(ch, end) for ch in BREAKS) if r != -1]
+        return left, min(rights, default=len(text))
+
+    def cues(self, left: int, right: int, g: Grammar) -> tuple[tuple[int, int, str], ...]:
+        hit = self.cache.get(left)
+        if hit is None:
+            hit = self.cache[left] = _cues(self.text, left, right, g)
+        return hit
 
 
-def _direction(text: str, p: Parsed, spans: list[tuple[int, int]], g: Grammar, prefer: str) -> str:
+def _context(text: str) -> _Context:
+    return _Context(text, {})
+
+
+def _cues(text: str, left: int, right: int, g: Grammar) -> tuple[tuple[int, int, str], ...]:
+    """The tense cues of ``text[left:right]``: (start, end, "past" | "future")."""
+    words = [(m.start(), m.end(), m.group()) for m in g.word.finditer(text, left, right)]
+    cues: list[tuple[int, int, str]] = []
+    for k, (start, end, tok) in enumerate(words):
+        kind = g.cue_words.get(tok)
+        if kind is not None:
+            cues.append((start, end, kind))
+            continue
+        matched = False
+        for rest, kind in g.cue_phrases.get(tok, ()):
+            following = words[k + 1 : k + 1 + len(rest)]
+            if tuple(w[2] for w in following) == rest:
+                cues.append((start, following[-1][1], kind))
+                matched = True
+                break
+        if not matched and _future_verb(tok, g):
+            cues.append((start, end, "future"))
+    return tuple(cues)
+
+
+def _future_verb(tok: str, g: Grammar) -> bool:
+    """A سـ-prefixed imperfect verb (سيزور، وستعقد), not a noun that happens to look like one."""
+    if not tok.startswith(g.future_prefixes) or g.future_token.fullmatch(tok) is None:
+        return False
+    bare = g.clitics.sub("", tok)
+    return not (
+        tok in g.future_stop or bare in g.future_stop or tok.endswith(g.future_exclude_suffix)
+    )
+
+
+def _direction(
+    text: str, p: Parsed, spans: list[tuple[int, int]], g: Grammar, prefer: str, ctx: _Context
+) -> str:
     """Past or future for an expression whose text does not fix it: the nearest tense cue in
-    its sentence decides, else ``prefer``."""
-    left, right = _sentence_bounds(text, p.start, p.end)
+    its sentence decides (a cue in a later clause does not count), else ``prefer``."""
+    left, right = ctx.sentence(p.start, p.end)
     best: tuple[int, str] | None = None
-
-    def consider(a: int, b: int, which: str) -> None:
-        nonlocal best
+    for a, b, which in ctx.cues(left, right, g):
         if any(s <= a < e for s, e in spans):
-            return
+            continue
         if b <= p.start:
             dist = p.start - b
             if g.boundary_word.search(text, b, p.start):  # another clause: weaker
                 dist += 40
         else:
+            if a < p.end:
+                continue
             dist = a - p.end + 8  # cues before weigh more
             if g.boundary_word.search(text, p.end, a):  # a cue in a later clause does not count
-                return
-        if dist < 0:
-            return
+                continue
         if best is None or dist < best[0]:
             best = (dist, which)
-
-    for m in g.future_phrase.finditer(text, left, right):
-        consider(m.start(), m.end(), "future")
-    for m in g.past_phrase.finditer(text, left, right):
-        consider(m.start(), m.end(), "past")
-    for m in g.future_token.finditer(text, left, right):
-        token = m.group()
-        bare = g.clitics.sub("", token)
-        if token in g.future_stop or bare in g.future_stop:
-            continue
-        if token.endswith(g.future_exclude_suffix):
-            continue
-        consider(m.start(), m.end(), "future")
     return best[1] if best is not None else prefer
 
 
@@ -140,7 +173,9 @@ def _to_expression(
     )
 
 
-def find_times(text: str, anchor: AnchorLike = None, *, prefer: str = "past") -> list[TimeExpression]:
+def find_times(
+    text: str, anchor: AnchorLike = None, *, prefer: str = "past"
+) -> list[TimeExpression]:
     """Every temporal expression in ``text``, resolved against ``anchor``.
 
     ``prefer`` ("past" for news, "future" for plans and conversation) decides weekdays and
@@ -159,8 +194,12 @@ def find_times(text: str, anchor: AnchorLike = None, *, prefer: str = "past") ->
     parsed = recognise(norm.text)
     spans = [(p.start, p.end) for p in parsed]
     out: list[TimeExpression] = []
+    ctx: _Context | None = None
     for p in parsed:
-        direction = _direction(norm.text, p, spans, g, prefer) if p.kind in DIRECTIONAL else prefer
+        direction = prefer
+        if p.kind in DIRECTIONAL:
+            ctx = ctx or _context(norm.text)
+            direction = _direction(norm.text, p, spans, g, prefer, ctx)
         try:
             r = resolve(p, when, direction)
         except (Unresolvable, ValueError, OverflowError):
@@ -169,7 +208,9 @@ def find_times(text: str, anchor: AnchorLike = None, *, prefer: str = "past") ->
     return out
 
 
-def resolve_time(phrase: str, anchor: AnchorLike = None, *, prefer: str = "past") -> TimeExpression | None:
+def resolve_time(
+    phrase: str, anchor: AnchorLike = None, *, prefer: str = "past"
+) -> TimeExpression | None:
     """The longest temporal expression in ``phrase``, resolved; ``None`` if there is none.
 
     >>> resolve_time("منتصف يناير / كانون الثاني", "2022-01-27").value

@@ -7,10 +7,10 @@ Nothing here is Arabic: every word comes from the data files, normalised with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import regex
 from pydantic import BaseModel, Field
 
 from ..lexicon import load
@@ -173,6 +173,7 @@ class TimeWordsData(BaseModel):
     and_half: list[str]
     set_every: list[str]
     age_words: list[str]
+    trigger_stopwords: list[str]
     set_adverbs: dict[str, tuple[str, int]]
 
 
@@ -190,7 +191,7 @@ def alt(forms: Iterable[str]) -> str:
     keys = sorted({norm(f) for f in forms if norm(f)}, key=lambda s: (-len(s), s))
     if not keys:
         return "(?!)"
-    parts = [r"\s+".join(regex.escape(w) for w in k.split(" ")) for k in keys]
+    parts = [r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys]
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -293,13 +294,13 @@ class Grammar:
         self.later = {norm(f) for f in tw.later}
 
         # ---- alternations
-        B, E = r"(?<![\p{L}\p{N}_])", r"(?![\p{L}\p{N}_])"
+        B, E = r"(?<!\w)", r"(?!\w)"
         self.B, self.E = B, E
         S, SP = r"\s*", r"\s+"
-        AL = regex.escape(norm(tw.article))
-        AND = regex.escape(norm(tw.conjunction))
+        AL = re.escape(norm(tw.article))
+        AND = re.escape(norm(tw.conjunction))
         OF = alt(tw.of_words)
-        FROM = regex.escape(norm(tw.of_words[0]))
+        FROM = re.escape(norm(tw.of_words[0]))
         self.article_prefix = norm(tw.article)
         self.conjunction_prefix = norm(tw.conjunction)
         month = alt(self.months)
@@ -310,11 +311,13 @@ class Grammar:
         day = rf"(?P<day>{daynum}|{ordinal})"
         yearword = alt(tw.year_words)
         era_all = alt(tw.era_ad + tw.era_bc + tw.era_hijri)
-        era_hijri = alt(tw.era_hijri)
+        alt(tw.era_hijri)
         era_bc = alt(tw.era_bc)
         year = r"(?P<year>\d{4})(?!\d)"
         monthp = rf"(?P<month>{month})(?:{S}[/\-(]{S}(?P<month2>{month})(?:{S}\))?)?"
-        yearpart = rf"(?:{S}[,،]?{S}(?:(?:{FROM}{SP})?{yearword}{S})?{year}(?:{S}(?P<era>{era_all}){E})?)"
+        yearpart = (
+            rf"(?:{S}[,،]?{S}(?:(?:{FROM}{SP})?{yearword}{S})?{year}(?:{S}(?P<era>{era_all}){E})?)"
+        )
         dayword = alt(cal.day_words)
         monthword = alt(cal.month_words)
         rel_any = alt(self.rel)
@@ -341,7 +344,7 @@ class Grammar:
         approx = alt(self.approx)
         year_ref = (
             rf"(?:(?:{yearword}{S})?{year}|(?P<ythis>{this}){SP}(?P<yunit>{alt(tw.year_words)})"
-            rf"|(?P<yunit>{alt(tw.year_words)})(?:{SP}(?P<yrel>{rel_any}))?)"
+            rf"|(?P<yunit_b>{alt(tw.year_words)})(?:{SP}(?P<yrel>{rel_any}))?)"
         )
         year_preps = alt(tw.date_prepositions + [f for fs in tw.modifiers.values() for f in fs])
         self.wd_alt = weekday
@@ -361,16 +364,16 @@ class Grammar:
             ),
             "year": (
                 rf"(?:(?P<yw>{yearword}){S}(?P<year>\d{{1,4}})(?:{S}(?P<era>{era_all}){E})?"
-                rf"|(?P<year>\d{{3,4}}){S}(?P<era>{era_all}){E})"
+                rf"|(?P<year_b>\d{{3,4}}){S}(?P<era_b>{era_all}){E})"
                 rf"(?!{S}(?:{counters}){E})(?!{S}[%٪])"
             ),
             "prep_year": (
-                rf"(?<=(?<![\p{{L}}]){year_preps}\s{{1,3}})(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+                rf"{year_preps}\s{{1,3}}(?P<core>(?P<year>(?:1[5-9]|20)\d\d))(?!\d)"
                 rf"(?!{S}(?:{counters}){E})(?!{S}[%٪.,]\d)(?!{S}[%٪])"
             ),
             "numeric": (
                 r"(?<![\d/.\-])(?:(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
-                r"|(?P<year>\d{4})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2}))"
+                r"|(?P<year_b>\d{4})(?P<sep_b>[/.\-])(?P<month_b>\d{1,2})(?P=sep_b)(?P<day_b>\d{1,2}))"
                 rf"(?![\d/.\-]?\d)(?:{S}(?P<era>{era_all}){E})?"
             ),
             "weekday": rf"(?:(?P<dw>{dayword}){SP})?(?P<wd>{weekday})(?:{SP}(?P<rel>{rel_any}))?",
@@ -393,7 +396,7 @@ class Grammar:
             ),
             "rel_unit": (
                 rf"(?:(?P<prep>{alt(tw.duration_prepositions)}){SP})?"
-                rf"(?:(?P<this>{this}){SP}(?P<unit_def>{unit_def})|(?P<unit_def>{unit_def}){SP}(?P<rel>{rel_any}))"
+                rf"(?:(?P<this>{this}){SP}(?P<unit_def>{unit_def})|(?P<unit_def_b>{unit_def}){SP}(?P<rel>{rel_any}))"
             ),
             "rel_plural": (
                 rf"(?:(?P<prep>{alt(tw.duration_prepositions + tw.of_words[1:])}){SP})?"
@@ -479,14 +482,28 @@ class Grammar:
             "age": [norm(f) for f in tw.age_words],
         }
         index: dict[str, set[str]] = {}
+        stop = {norm(w) for w in tw.trigger_stopwords}
         for cat, forms in categories.items():
             for form in forms:
-                if form:
-                    index.setdefault(max(form.split(" "), key=len), set()).add(cat)
-        self.trigger_index = {k: frozenset(v) for k, v in index.items()}
-        self.word = regex.compile(r"[\p{L}\p{N}]+")
+                words = form.split(" ")
+                if not form:
+                    continue
+                specific = [w for w in words if w not in stop] or words
+                index.setdefault(max(specific, key=len), set()).add(cat)
+        expanded: dict[str, set[str]] = {}
+        for key, cats in index.items():
+            for prefix in ["", *(norm(c) for c in tw.clitics)]:
+                expanded.setdefault(prefix + key, set()).update(cats)
+        self.trigger_index = {k: frozenset(v) for k, v in expanded.items()}
+        self.digits = re.compile(r"\d+")
+        self.trigger_keys = frozenset(self.trigger_index)
+        self.word = re.compile(r"\w+")
         self.rules = {
-            name: regex.compile(rf"{B}{clitic}(?P<core>{pattern}){E}", regex.V0)
+            name: re.compile(
+                rf"{B}{clitic}{pattern}{E}"
+                if "(?P<core>" in pattern
+                else rf"{B}{clitic}(?P<core>{pattern}){E}"
+            )
             for name, pattern in rules.items()
         }
         # lookups on the text before / after a match
@@ -499,48 +516,67 @@ class Grammar:
             "dayword": dayword,
         }
         self.before = {
-            k: regex.compile(rf"{B}{clitic}(?P<w>{v}){S}(?:{OF}{SP})?$") for k, v in before.items()
+            k: re.compile(rf"{B}{clitic}(?P<w>{v}){S}(?:{OF}{SP})?$") for k, v in before.items()
         }
         self.before_plain = {
-            k: regex.compile(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()
+            k: re.compile(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()
         }
-        self.pod_after = regex.compile(rf"^{S}(?P<w>{alt(self.pods)}){E}")
-        self.clock_gap = regex.compile(rf"^{S}(?:[,،\-]|{alt(tw.clock_gap_words)})?{S}$")
-        self.range_from_before = regex.compile(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
-        self.range_gap = regex.compile(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
-        self.deictic_block = regex.compile(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
-        self.deictic_block_before = regex.compile(rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$")
-        self.name_head_before = regex.compile(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
-        self.weekday_block = regex.compile(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
-        self.event_relative = regex.compile(
-            rf"^{SP}{alt(tw.event_relative)}{SP}(?!{alt(tw.now_words)}{E})\p{{L}}"
+        self.pod_after = re.compile(rf"^{S}(?P<w>{alt(self.pods)}){E}")
+        self.clock_gap = re.compile(rf"^{S}(?:[,،\-]|{alt(tw.clock_gap_words)})?{S}$")
+        self.range_from_before = re.compile(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
+        self.range_gap = re.compile(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
+        self.deictic_block = re.compile(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
+        self.deictic_block_before = re.compile(
+            rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$"
         )
-        self.boundary_word = regex.compile(rf"{B}{clitic}{alt(tw.clause_boundaries)}{E}|[،,:\"«»]")
-        self.deictic_weekday_gap = regex.compile(rf"^{S}[,،]?{S}(?:{dayword}{SP})?$")
-        self.general_block = regex.compile(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
-        self.date_prep_before = regex.compile(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
-        self.earlier_of = regex.compile(rf"^{SP}(?:{FROM}{SP})?$")
+        self.name_head_before = re.compile(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
+        self.weekday_block = re.compile(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
+        self.event_relative = re.compile(
+            rf"^{SP}{alt(tw.event_relative)}{SP}(?!{alt(tw.now_words)}{E})[^\W\d_]"
+        )
+        self.boundary_word = re.compile(rf"{B}{clitic}{alt(tw.clause_boundaries)}{E}|[،,:\"«»]")
+        self.deictic_weekday_gap = re.compile(rf"^{S}[,،]?{S}(?:{dayword}{SP})?$")
+        self.general_block = re.compile(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
+        self.date_prep_before = re.compile(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
+        self.earlier_of = re.compile(rf"^{SP}(?:{FROM}{SP})?$")
         # cues
         cues = tw.cues
-        self.future_phrase = regex.compile(rf"{B}{clitic}(?:{alt(cues.future_phrases)}){E}")
+        self.future_phrase = re.compile(rf"{B}{clitic}(?:{alt(cues.future_phrases)}){E}")
         past_forms: set[str] = set()
         for stem in cues.past_stems:
             s = norm(stem)
             past_forms.update(s + norm(x) for x in cues.past_suffixes)
-        self.past_phrase = regex.compile(
+        self.past_phrase = re.compile(
             rf"{B}{clitic}(?:{alt(sorted(past_forms) + cues.past_phrases)}){E}"
         )
         fp = cues.future_prefix
         prefixes = alt(fp.prefixes)
         imperfect = "".join(norm(c) for c in fp.imperfect)
-        self.future_token = regex.compile(
-            rf"{B}(?:{prefixes})[{imperfect}]\p{{L}}{{{fp.min_rest - 1},}}{E}"
+        self.future_token = re.compile(
+            rf"{B}(?:{prefixes})[{imperfect}][^\W\d_]{{{fp.min_rest - 1},}}{E}"
         )
         self.future_exclude_suffix = tuple(norm(s) for s in fp.exclude_suffixes)
+        # token-level cue tables: single words (with clitics) and multi-word phrases
+        self.cue_words: dict[str, str] = {}
+        self.cue_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        prefixes_all = ["", *(norm(c) for c in tw.clitics)]
+        for kind, forms in (
+            ("past", sorted(past_forms) + [norm(f) for f in cues.past_phrases]),
+            ("future", [norm(f) for f in cues.future_phrases]),
+        ):
+            for form in forms:
+                parts = tuple(form.split(" "))
+                for prefix in prefixes_all:
+                    first = prefix + parts[0]
+                    if len(parts) == 1:
+                        self.cue_words.setdefault(first, kind)
+                    else:
+                        self.cue_phrases.setdefault(first, []).append((parts[1:], kind))
+        self.future_prefixes = tuple(norm(p) for p in fp.prefixes)
         self.future_stop = {norm(w) for w in cues.future_prefix_stoplist}
-        self.clitics = regex.compile(rf"^{alt(tw.clitics)}")
-        self.reading_before = regex.compile(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")
-        self.reading_after = regex.compile(rf"^{S}{alt(tw.reading_time_after)}{E}")
+        self.clitics = re.compile(rf"^{alt(tw.clitics)}")
+        self.reading_before = re.compile(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")
+        self.reading_after = re.compile(rf"^{S}{alt(tw.reading_time_after)}{E}")
 
     # lookups ----------------------------------------------------------------------------
 
@@ -552,15 +588,15 @@ class Grammar:
         if t in self.cardinals:
             return self.cardinals[t]
         al, wa = self.article_prefix, self.conjunction_prefix
-        if t.startswith(al) and t[len(al):] in self.cardinals:
-            return self.cardinals[t[len(al):]]
-        if t.startswith(al) and t[len(al):].isdigit():
-            return int(t[len(al):])
+        if t.startswith(al) and t[len(al) :] in self.cardinals:
+            return self.cardinals[t[len(al) :]]
+        if t.startswith(al) and t[len(al) :].isdigit():
+            return int(t[len(al) :])
         total = 0
         for part in t.split():
             part = part.removeprefix(al)
-            if part.startswith(wa) and part[len(wa):] in self.cardinals:
-                part = part[len(wa):]
+            if part.startswith(wa) and part[len(wa) :] in self.cardinals:
+                part = part[len(wa) :]
             if part not in self.cardinals:
                 return None
             total += self.cardinals[part]

@@ -7,17 +7,16 @@ modifier and what it modifies, منذ/حتى boundaries, ranges).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-
-import regex
 
 from .grammar import Grammar, grammar, squash
 
 __all__ = ["Parsed", "recognise"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Parsed:
     """A half-resolved temporal expression: the fields the text gives, nothing guessed.
 
@@ -56,7 +55,7 @@ class Parsed:
     priority: int = 0
 
 
-Builder = Callable[["regex.Match[str]", str, Grammar], Parsed | None]
+Builder = Callable[["re.Match[str]", str, Grammar], Parsed | None]
 
 # rule name → priority (higher wins ties of equal length)
 PRIORITY = {
@@ -75,15 +74,19 @@ PRIORITY = {
 }
 
 
-def _g(m: regex.Match[str], name: str) -> str | None:
-    try:
-        v = m.group(name)
-    except IndexError:
-        return None
-    return squash(v) if v else None
+def _g(m: re.Match[str], name: str) -> str | None:
+    """A group's text, squashed; a rule may spell the same group ``name_b`` in another branch."""
+    for key in (name, name + "_b"):
+        try:
+            v = m.group(key)
+        except IndexError:
+            continue
+        if v:
+            return squash(v)
+    return None
 
 
-def _year_of(m: regex.Match[str], g: Grammar) -> tuple[int | None, str | None, str]:
+def _year_of(m: re.Match[str], g: Grammar) -> tuple[int | None, str | None, str]:
     """(year, era, calendar) from the year and era groups."""
     y = _g(m, "year")
     era = _g(m, "era")
@@ -96,17 +99,19 @@ def _year_of(m: regex.Match[str], g: Grammar) -> tuple[int | None, str | None, s
     return int(y), ("AD" if era else None), "gregorian"
 
 
-def _month(m: regex.Match[str], g: Grammar, name: str = "month") -> int | None:
+def _month(m: re.Match[str], g: Grammar, name: str = "month") -> int | None:
     t = _g(m, name)
     return g.months.get(t) if t else None
 
 
-def _named_after(m: regex.Match[str], text: str, g: Grammar) -> bool:
+def _named_after(m: re.Match[str], text: str, g: Grammar) -> bool:
     """A date that names a place or a group: "ملعب 5 جويلية", "تحالف 14 آذار"."""
-    return g.name_head_before.search(text[max(0, m.start("core") - 20) : m.start("core")]) is not None
+    return (
+        g.name_head_before.search(text[max(0, m.start("core") - 20) : m.start("core")]) is not None
+    )
 
 
-def _b_dmy(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_dmy(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     day = g.day_number(_g(m, "day") or "")
     month = _month(m, g)
     year, era, cal = _year_of(m, g)
@@ -129,7 +134,7 @@ def _b_dmy(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     )
 
 
-def _b_month(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     name = _g(m, "month")
     month = _month(m, g)
     if month is None:
@@ -148,7 +153,7 @@ def _b_month(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("month", 0, 0, year=year, month=month, era=era, rel=relv)
 
 
-def _b_day_of_month(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_day_of_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     day = g.day_number(_g(m, "day") or "")
     rel = _g(m, "rel")
     relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
@@ -157,7 +162,7 @@ def _b_day_of_month(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None
     return Parsed("date", 0, 0, day=day, rel=relv, unit="month")
 
 
-def _b_year(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_year(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     y = _g(m, "year")
     if y is None:
         return None
@@ -177,17 +182,21 @@ def _b_year(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("year", 0, 0, year=year, era=era)
 
 
-def _b_prep_year(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_prep_year(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("year", 0, 0, year=int(m.group("year")))
 
 
-def _b_numeric(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
-    d, mo, y = int(m.group("day")), int(m.group("month")), int(m.group("year"))
+def _b_numeric(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    d, mo, y = int(_g(m, "day") or 0), int(_g(m, "month") or 0), int(_g(m, "year") or 0)
     hijri = _g(m, "era") in g.era_hijri
     if not (1 <= mo <= 12 and 1 <= d <= (30 if hijri else 31)):
         return None
     if hijri:
-        return Parsed("date", 0, 0, year=y, month=mo, day=d, calendar="hijri") if 1 <= y <= 1600 else None
+        return (
+            Parsed("date", 0, 0, year=y, month=mo, day=d, calendar="hijri")
+            if 1 <= y <= 1600
+            else None
+        )
     if not 1000 <= y <= 2200:
         return None
     if _named_after(m, text, g):
@@ -195,7 +204,7 @@ def _b_numeric(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("date", 0, 0, year=y, month=mo, day=d)
 
 
-def _b_decade_ord(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_decade_ord(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     dord = g.day_number(_g(m, "dord") or "")
     century, rel = _century(m, g)
     if dord is None or not 1 <= dord <= 10:
@@ -203,7 +212,7 @@ def _b_decade_ord(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("decade", 0, 0, decade=dord - 1, century=century, rel=rel)
 
 
-def _b_age(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_age(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     raw = _g(m, "agen") or ""
     n = g.day_number(raw) or g.ordinals_fem.get(raw)
     if n is None or n > 130:
@@ -211,11 +220,11 @@ def _b_age(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("duration", 0, 0, unit="year", n=n)
 
 
-def _b_paren_years(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_paren_years(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     return _b_range_years(m, text, g)
 
 
-def _b_set(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_set(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     adv = _g(m, "adv")
     if adv:
         unit, n = g.set_adverbs[adv]
@@ -232,7 +241,7 @@ def _b_set(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("set", 0, 0, unit=unit, n=1)
 
 
-def _b_weekday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_weekday(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     wd = g.weekdays.get(_g(m, "wd") or "")
     rel = _g(m, "rel")
     if wd is None or g.weekday_block.match(text[m.end() : m.end() + 12]):
@@ -240,7 +249,7 @@ def _b_weekday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("weekday", 0, 0, weekday=wd, rel=g.rel.get(rel) if rel else None)
 
 
-def _b_deictic(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_deictic(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     key = squash(m.group("core"))
     d = g.deictics.get(key)
     if d is None:
@@ -252,7 +261,7 @@ def _b_deictic(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("deictic", 0, 0, n=d.offset, pod=d.pod)
 
 
-def _b_clock(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_clock(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     cw, hour_s, minute_s = _g(m, "cw"), _g(m, "hour"), _g(m, "minute")
     frac, ampm, hourw = _g(m, "frac"), _g(m, "ampm"), _g(m, "hourw")
     if hourw is not None:
@@ -275,10 +284,12 @@ def _b_clock(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
         base = hour * 60 + (minute or 0) + delta
         hour, minute = divmod(base % (24 * 60), 60)
     pod = g.ampm.get(ampm) if ampm else None
-    return Parsed("clock", 0, 0, hour=hour, minute=minute, ampm=pod if isinstance(pod, str) else None)
+    return Parsed(
+        "clock", 0, 0, hour=hour, minute=minute, ampm=pod if isinstance(pod, str) else None
+    )
 
 
-def _count(m: regex.Match[str], g: Grammar) -> tuple[str, int | None] | None:
+def _count(m: re.Match[str], g: Grammar) -> tuple[str, int | None] | None:
     """(unit, n) from the num/unit/unit_dual/unit1/half groups; n None for a bare plural."""
     half = _g(m, "half")
     if half:
@@ -290,10 +301,7 @@ def _count(m: regex.Match[str], g: Grammar) -> tuple[str, int | None] | None:
         unit = g.unit_of.get(u)
         if unit is None:
             return None
-        if name == "unit":
-            n = g.number(_g(m, "num") or "")
-        else:
-            n = g.unit_count.get(u)
+        n = g.number(_g(m, "num") or "") if name == "unit" else g.unit_count.get(u)
         if n is None:
             return (unit, None) if name != "unit" else None
         if _g(m, "andhalf"):
@@ -316,7 +324,7 @@ HALF_OF = {
 }
 
 
-def _b_ago_later(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_ago_later(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     c = _count(m, g)
     if c is None:
         return None
@@ -335,7 +343,7 @@ def _b_ago_later(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("ago" if sign < 0 else "later", 0, 0, unit=unit, n=n, mod=mod)
 
 
-def _b_duration(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_duration(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     c = _count(m, g)
     if c is None:
         return None
@@ -356,7 +364,7 @@ def _b_duration(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("duration", 0, 0, unit=unit, n=n, mod=g.approx.get(approx) if approx else None)
 
 
-def _b_rel_unit(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_rel_unit(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     u = _g(m, "unit_def")
     unit = g.unit_of.get(u or "")
     if unit is None or unit in ("hour", "minute"):
@@ -367,14 +375,16 @@ def _b_rel_unit(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
         return None
     if unit == "day" and relv != 0:
         return None
-    if not _g(m, "this") and g.general_block.search(text[max(0, m.start("core") - 25) : m.start("core")]):
+    if not _g(m, "this") and g.general_block.search(
+        text[max(0, m.start("core") - 25) : m.start("core")]
+    ):
         return None
     if unit == "day":
         return Parsed("deictic", 0, 0, n=0)
     return Parsed("rel_unit", 0, 0, unit=unit, rel=relv)
 
 
-def _b_rel_plural(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_rel_plural(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     rel = g.rel.get(_g(m, "rel") or "")
     if rel is None or rel == 0:
         return None
@@ -388,7 +398,7 @@ def _b_rel_plural(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("window", 0, 0, unit=unit, n=n, rel=rel)
 
 
-def _b_decade(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_decade(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     d = g.decades.get(_g(m, "decade") or "")
     if d is None:
         return None
@@ -396,7 +406,7 @@ def _b_decade(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("decade", 0, 0, decade=d, century=century, rel=rel)
 
 
-def _century(m: regex.Match[str], g: Grammar) -> tuple[int | None, int | None]:
+def _century(m: re.Match[str], g: Grammar) -> tuple[int | None, int | None]:
     cord, cnum, rel = _g(m, "cord"), _g(m, "cnum"), _g(m, "rel")
     if cord:
         return g.century_ord.get(cord), None
@@ -407,19 +417,17 @@ def _century(m: regex.Match[str], g: Grammar) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _b_century(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_century(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     century, rel = _century(m, g)
     if century is None and rel is None:
         return None
     era = _g(m, "era")
     if century is not None and not 1 <= century <= 30:
         return None
-    return Parsed(
-        "century", 0, 0, century=century, rel=rel, era="BC" if era in g.era_bc else None
-    )
+    return Parsed("century", 0, 0, century=century, rel=rel, era="BC" if era in g.era_bc else None)
 
 
-def _year_ref(m: regex.Match[str], g: Grammar) -> tuple[int | None, int | None] | None:
+def _year_ref(m: re.Match[str], g: Grammar) -> tuple[int | None, int | None] | None:
     """(year, year_rel) of a year reference; None when there is none."""
     y = _g(m, "year")
     if y:
@@ -432,7 +440,7 @@ def _year_ref(m: regex.Match[str], g: Grammar) -> tuple[int | None, int | None] 
     return None
 
 
-def _b_season(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_season(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     season = g.seasons.get(_g(m, "season") or "")
     if season is None:
         return None
@@ -445,7 +453,7 @@ def _b_season(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("season", 0, 0, season=season, rel=relv, year=year, year_rel=year_rel)
 
 
-def _b_quarter(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_quarter(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     qw = _g(m, "qw") or ""
     qord = _g(m, "qord") or ""
     ref = _year_ref(m, g)
@@ -462,14 +470,14 @@ def _b_quarter(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed(kind, 0, 0, part=part, year=ref[0], year_rel=ref[1])
 
 
-def _b_weekend(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_weekend(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     rel = _g(m, "rel")
     relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
     return Parsed("weekend", 0, 0, rel=relv)
 
 
-def _b_mod_unit(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
-    """"بداية العام", "نهاية الشهر": a modifier on the current unit."""
+def _b_mod_unit(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """ "بداية العام", "نهاية الشهر": a modifier on the current unit."""
     mod = g.modifiers.get(_g(m, "modw") or "")
     unit = g.unit_of.get(_g(m, "unit_def") or "")
     if mod is None or unit is None or unit in ("day", "hour", "minute"):
@@ -477,17 +485,17 @@ def _b_mod_unit(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("rel_unit", 0, 0, unit=unit, rel=0, mod=mod)
 
 
-def _b_vague(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_vague(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     v = g.vague.get(_g(m, "vague") or "")
     return Parsed("vague", 0, 0, vague=v) if v else None
 
 
-def _b_holiday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_holiday(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     h = g.holidays.get(_g(m, "hol") or "")
     if h is None:
         return None
     rel = _g(m, "rel")
-    year, era, cal = _year_of(m, g)
+    year, _era, _cal = _year_of(m, g)
     return Parsed(
         "holiday",
         0,
@@ -501,7 +509,7 @@ def _b_holiday(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     )
 
 
-def _b_hmonth(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_hmonth(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     name = _g(m, "hmonth") or ""
     month = g.hmonths.get(name)
     if month is None:
@@ -518,12 +526,17 @@ def _b_hmonth(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     if year is not None and not 1 <= year <= 1600:
         return None
     return Parsed(
-        "hmonth", 0, 0, month=month, year=year, rel=g.rel.get(rel) if rel else None,
+        "hmonth",
+        0,
+        0,
+        month=month,
+        year=year,
+        rel=g.rel.get(rel) if rel else None,
         calendar="hijri",
     )
 
 
-def _b_hijri_date(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_hijri_date(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     day = g.day_number(_g(m, "day") or "")
     month = g.hmonths.get(_g(m, "hmonth") or "")
     if day is None or month is None or day > 30:
@@ -537,16 +550,33 @@ def _b_hijri_date(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
         return None
     wd = _g(m, "wd")
     return Parsed(
-        "date", 0, 0, day=day, month=month, year=year, calendar="hijri",
+        "date",
+        0,
+        0,
+        day=day,
+        month=month,
+        year=year,
+        calendar="hijri",
         weekday=g.weekdays.get(wd) if wd else None,
     )
 
 
-def _b_range_days(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
-    joined = squash(m.group("core")[m.start("day1") - m.start("core") : m.end("day") - m.start("core")])
-    if g.day_number(joined.replace(" ", "", 0)) is not None or joined.replace(" ", " ") in g.ordinals:
+def _b_range_days(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    joined = squash(
+        m.group("core")[m.start("day1") - m.start("core") : m.end("day") - m.start("core")]
+    )
+    if (
+        g.day_number(joined.replace(" ", "", 0)) is not None
+        or joined.replace(" ", " ") in g.ordinals
+    ):
         return None
-    if any(k in g.ordinals for k in (joined, joined.replace(" " + g.conjunction_prefix + " ", " " + g.conjunction_prefix))):
+    if any(
+        k in g.ordinals
+        for k in (
+            joined,
+            joined.replace(" " + g.conjunction_prefix + " ", " " + g.conjunction_prefix),
+        )
+    ):
         return None
     d1 = g.day_number(_g(m, "day1") or "")
     right = _b_dmy(m, text, g)
@@ -556,7 +586,7 @@ def _b_range_days(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("range", 0, 0, left=left, right=right)
 
 
-def _b_range_months(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_range_months(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     m1 = g.months.get(_g(m, "m1") or "")
     right = _b_month(m, text, g)
     if m1 is None or right is None or right.month is None:
@@ -569,7 +599,7 @@ def _b_range_months(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None
     return Parsed("range", 0, 0, left=left, right=right)
 
 
-def _b_range_years(m: regex.Match[str], text: str, g: Grammar) -> Parsed | None:
+def _b_range_years(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if not (1000 <= y1 < y2 <= 2200):
         return None
@@ -618,7 +648,7 @@ BUILDERS: dict[str, Builder] = {
 # Candidates, selection, combination
 
 
-WINDOW_BEFORE, WINDOW_AFTER = 45, 60
+WINDOW_BEFORE, WINDOW_AFTER = 35, 40
 
 # The trigger categories near which each rule runs ("digit" = any number).
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -660,16 +690,23 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
 def _windows(text: str, g: Grammar) -> dict[str, list[tuple[int, int]]]:
     """For each trigger category, the stretches of text around its words (month names,
     digits, unit words ...): a rule only runs there, which keeps recognition fast."""
-    hits: dict[str, list[tuple[int, int]]] = {}
     index = g.trigger_index
-    for m in g.word.finditer(text):
-        tok = m.group()
-        cats = index.get(tok) or index.get(tok[1:]) or index.get(tok[2:])
-        if tok[0].isdigit() or tok[-1].isdigit():
-            cats = (cats or frozenset()) | {"digit"}
-        if not cats:
-            continue
-        a, b = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+    present = g.trigger_keys.intersection(g.word.findall(text))
+    found: list[tuple[int, int, frozenset[str]]] = []
+    n = len(text)
+    for tok in present:
+        cats, size = index[tok], len(tok)
+        at = text.find(tok)
+        while at != -1:
+            end = at + size
+            if (at == 0 or not text[at - 1].isalnum()) and (end == n or not text[end].isalnum()):
+                found.append((at, end, cats))
+            at = text.find(tok, end)
+    found.extend((m.start(), m.end(), DIGIT) for m in g.digits.finditer(text))
+    found.sort(key=lambda f: f[0])
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for start, end, cats in found:
+        a, b = max(0, start - WINDOW_BEFORE), min(n, end + WINDOW_AFTER)
         for cat in cats:
             spans = hits.setdefault(cat, [])
             if spans and a <= spans[-1][1]:
@@ -677,6 +714,9 @@ def _windows(text: str, g: Grammar) -> dict[str, list[tuple[int, int]]]:
             else:
                 spans.append((a, b))
     return hits
+
+
+DIGIT = frozenset({"digit"})
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -695,15 +735,18 @@ def _candidates(text: str, g: Grammar) -> list[Parsed]:
     for name, pattern in g.rules.items():
         build = BUILDERS[name]
         cats = RULE_TRIGGERS[name]
-        windows = hits.get(cats[0], []) if len(cats) == 1 else _merge(
-            [w for c in cats for w in hits.get(c, [])]
+        windows = (
+            hits.get(cats[0], [])
+            if len(cats) == 1
+            else _merge([w for c in cats for w in hits.get(c, [])])
         )
         for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             parsed = build(m, text, g)
             if parsed is None:
                 continue
-            start, end = m.span("core")
-            out.append(replace(parsed, start=start, end=end, priority=PRIORITY.get(name, 0)))
+            parsed.start, parsed.end = m.span("core")
+            parsed.priority = max(parsed.priority, PRIORITY.get(name, 0))
+            out.append(parsed)
     return out
 
 
@@ -720,8 +763,17 @@ def _select(cands: list[Parsed]) -> list[Parsed]:
 
 DAYLIKE = ("date", "weekday", "deictic", "holiday")
 MODDABLE = (
-    "month", "year", "decade", "century", "season", "rel_unit", "quarter", "half", "hmonth",
-    "weekend", "date",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "season",
+    "rel_unit",
+    "quarter",
+    "half",
+    "hmonth",
+    "weekend",
+    "date",
 )
 
 
@@ -855,7 +907,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
 
 
 def _absorb_vague(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
-    """"في وقت سابق من اليوم" → the day: a vague phrase followed by ``من`` and a time."""
+    """ "في وقت سابق من اليوم" → the day: a vague phrase followed by ``من`` and a time."""
     out: list[Parsed] = []
     skip = False
     for k, p in enumerate(items):

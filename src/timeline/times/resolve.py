@@ -83,10 +83,7 @@ def narrow(start: D, end: D, mod: str | None) -> tuple[D, D]:
     if mod not in ("START", "MID", "END"):
         return start, end
     total = end - start
-    if total <= DAY:
-        third = total / 3
-    else:
-        third = dt.timedelta(days=max(1, round(total.days / 3)))
+    third = total / 3 if total <= DAY else dt.timedelta(days=max(1, round(total.days / 3)))
     if mod == "START":
         return start, start + third
     if mod == "MID":
@@ -240,7 +237,11 @@ def _with_time(base: Resolved, p: Parsed, day: dt.date | None) -> Resolved:
         a, b = POD_HOURS.get(p.pod, (0, 24))
         s = D(day.year, day.month, day.day)
         return Resolved(
-            value, "day", s + dt.timedelta(hours=a), s + dt.timedelta(hours=b), "TIME",
+            value,
+            "day",
+            s + dt.timedelta(hours=a),
+            s + dt.timedelta(hours=b),
+            "TIME",
             anchored=base.anchored,
         )
     return base
@@ -284,7 +285,9 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         if anchor is None:
             hour = _hour24(p.hour or 0, p.ampm)
             grain = "minute" if p.minute is not None else "hour"
-            return Resolved(f"XXXX-XX-XXT{hour:02d}:{p.minute or 0:02d}", grain, type="TIME", anchored=True)
+            return Resolved(
+                f"XXXX-XX-XXT{hour:02d}:{p.minute or 0:02d}", grain, type="TIME", anchored=True
+            )
         return _day_result(anchor.date(), p, True)
     if k == "month":
         return _month(p, anchor, direction)
@@ -292,7 +295,9 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return _year(p)
     if k == "rel_unit":
         if anchor is None:
-            return Resolved(_unknown_of(p.unit or "year"), UNIT_GRAIN[p.unit or "year"], anchored=True)
+            return Resolved(
+                _unknown_of(p.unit or "year"), UNIT_GRAIN[p.unit or "year"], anchored=True
+            )
         r = unit_value(shift(anchor, p.unit or "year", p.rel or 0), p.unit or "year")
         return Resolved(r.value, r.grain, r.start, r.end, anchored=True)
     if k in ("ago", "later"):
@@ -300,7 +305,9 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         sign = -1 if k == "ago" else 1
         kind = "TIME" if unit in ("hour", "minute") else "DATE"
         if anchor is None:
-            return Resolved(_unknown_of(unit), UNIT_GRAIN[unit], type=kind, anchored=True, mod=p.mod)
+            return Resolved(
+                _unknown_of(unit), UNIT_GRAIN[unit], type=kind, anchored=True, mod=p.mod
+            )
         r = unit_value(shift(anchor, unit, sign * n), unit)
         return Resolved(r.value, r.grain, r.start, r.end, kind, mod=p.mod, anchored=True)
     if k == "set":
@@ -309,7 +316,12 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         unit = p.unit or "day"
         return Resolved(_duration_value(unit, p.n or 1), UNIT_GRAIN[unit], type="SET")
     if k == "duration":
-        return Resolved(_duration_value(p.unit or "day", p.n or 0), UNIT_GRAIN[p.unit or "day"], type="DURATION", mod=p.mod)
+        return Resolved(
+            _duration_value(p.unit or "day", p.n or 0),
+            UNIT_GRAIN[p.unit or "day"],
+            type="DURATION",
+            mod=p.mod,
+        )
     if k == "window":
         unit, n = p.unit or "day", p.n or 0
         value = _duration_value(unit, n)
@@ -393,8 +405,10 @@ def _date(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return _day_result(dt.date(y, month, day), p, True)
     if p.weekday is not None:  # "الجمعة 15 فبراير": the year whose 15 February is a Friday
         fits = [
-            yy for yy in range(y - 6, y + 7)
-            if _valid(yy, month, day) is not None and dt.date(yy, month, day).isoweekday() == p.weekday
+            yy
+            for yy in range(y - 6, y + 7)
+            if _valid(yy, month, day) is not None
+            and dt.date(yy, month, day).isoweekday() == p.weekday
         ]
         if fits:
             best = min(fits, key=lambda yy: (abs((dt.date(yy, month, day) - a).days), yy))
@@ -498,7 +512,13 @@ def _century(p: Parsed, anchor: D | None) -> Resolved:
         c = anchor.year // 100 + (p.rel or 0)
     if c < 0:
         raise Unresolvable("century before year 1")
-    return Resolved(f"{c:02d}", "century", D(max(c * 100, 1), 1, 1), D(c * 100 + 100, 1, 1), anchored=p.century is None)
+    return Resolved(
+        f"{c:02d}",
+        "century",
+        D(max(c * 100, 1), 1, 1),
+        D(c * 100 + 100, 1, 1),
+        anchored=p.century is None,
+    )
 
 
 def _season_of(d: dt.date) -> tuple[int, str]:
@@ -585,10 +605,7 @@ def _weekend(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     a = anchor.date()
     rel = p.rel
     if rel is None:
-        if a.isoweekday() >= 6:
-            rel = 0
-        else:
-            rel = -1 if direction == "past" else 0
+        rel = 0 if a.isoweekday() >= 6 else -1 if direction == "past" else 0
     ref = a + dt.timedelta(days=7 * rel)
     s, _ = week_iv(ref)
     st = s + 5 * DAY
@@ -599,7 +616,9 @@ def _holiday(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     if p.calendar == "hijri":
         if p.day is None:
             return _hmonth(p, anchor, direction)
-        q = Parsed("date", p.start, p.end, month=p.month, day=p.day, calendar="hijri", rel=p.rel, year=None)
+        q = Parsed(
+            "date", p.start, p.end, month=p.month, day=p.day, calendar="hijri", rel=p.rel, year=None
+        )
         return _hijri_date(q, anchor, direction)
     q = Parsed("date", p.start, p.end, month=p.month, day=p.day, year=p.year)
     if p.rel is not None and p.year is None and anchor is not None:
@@ -623,7 +642,7 @@ def _hijri_date(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         g = hijri_to_date(p.year, m, d)
         return _day_result(g, p, False)
     if anchor is None:
-        return Resolved(f"XXXX-XX-XX", "day", anchored=True)
+        return Resolved("XXXX-XX-XX", "day", anchored=True)
     ay, _, _ = date_to_hijri(anchor.date())
     a = anchor.date()
     candidates = [hijri_to_date(y, m, min(d, 30)) for y in (ay - 1, ay, ay + 1)]
@@ -644,17 +663,17 @@ def _hmonth(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return Resolved(span_value(s, e), "month", s, e)
     if anchor is None:
         return Resolved("XXXX-XX", "month", anchored=True)
-    ay, am, _ = date_to_hijri(anchor.date())
+    ay, _am, _ = date_to_hijri(anchor.date())
     ivs = [(y, *hijri_month_iv(y, m)) for y in (ay - 1, ay, ay + 1)]
     a = anchor
     if p.rel is not None and p.rel < 0:
-        y, s, e = max((iv for iv in ivs if iv[2] <= a), key=lambda iv: iv[1])
+        _y, s, e = max((iv for iv in ivs if iv[2] <= a), key=lambda iv: iv[1])
     elif p.rel is not None and p.rel > 0:
-        y, s, e = min((iv for iv in ivs if iv[1] > a), key=lambda iv: iv[1])
+        _y, s, e = min((iv for iv in ivs if iv[1] > a), key=lambda iv: iv[1])
     elif p.rel == 0 or direction == "past":
-        y, s, e = max((iv for iv in ivs if iv[1] <= a), key=lambda iv: iv[1])
+        _y, s, e = max((iv for iv in ivs if iv[1] <= a), key=lambda iv: iv[1])
     else:
-        y, s, e = min((iv for iv in ivs if iv[2] > a), key=lambda iv: iv[1])
+        _y, s, e = min((iv for iv in ivs if iv[2] > a), key=lambda iv: iv[1])
     return Resolved(span_value(s, e), "month", s, e, anchored=True)
 
 
@@ -662,19 +681,42 @@ def _range(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     assert p.left is not None and p.right is not None
     right = resolve(p.right, anchor, direction)
     left_p = p.left
-    if left_p.kind in ("date", "month") and left_p.year is None and p.right.year is None and right.start is not None:
+    if (
+        left_p.kind in ("date", "month")
+        and left_p.year is None
+        and p.right.year is None
+        and right.start is not None
+    ):
         y = right.start.year
         if left_p.month is not None and p.right.month is not None and left_p.month > p.right.month:
             y -= 1
-        left_p = Parsed(left_p.kind, left_p.start, left_p.end, year=y, month=left_p.month, day=left_p.day, calendar=left_p.calendar)
+        left_p = Parsed(
+            left_p.kind,
+            left_p.start,
+            left_p.end,
+            year=y,
+            month=left_p.month,
+            day=left_p.day,
+            calendar=left_p.calendar,
+        )
     elif left_p.kind in ("date", "month") and left_p.year is None and p.right.year is not None:
         y = p.right.year
         if left_p.month is not None and p.right.month is not None and left_p.month > p.right.month:
             y -= 1
-        left_p = Parsed(left_p.kind, left_p.start, left_p.end, year=y, month=left_p.month, day=left_p.day, calendar=left_p.calendar)
+        left_p = Parsed(
+            left_p.kind,
+            left_p.start,
+            left_p.end,
+            year=y,
+            month=left_p.month,
+            day=left_p.day,
+            calendar=left_p.calendar,
+        )
     left = resolve(left_p, anchor, direction)
     value = f"{left.value}/{right.value}"
     grain = left.grain if left.grain == right.grain else right.grain
     if left.start is not None and right.end is not None and left.start < right.end:
-        return Resolved(value, grain, left.start, right.end, anchored=left.anchored or right.anchored)
+        return Resolved(
+            value, grain, left.start, right.end, anchored=left.anchored or right.anchored
+        )
     return Resolved(value, grain, anchored=left.anchored or right.anchored)

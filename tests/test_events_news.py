@@ -1,0 +1,125 @@
+"""The held-out-style event corpus (``tests/corpus/events_ar_news.json``) through the pipeline.
+
+Sentences composed in the styles of many Arabic outlets (wires, pan-Arab channels, national
+agencies, Maghrebi and Gulf press, headlines), heavy on PROTEST and ASSAULT, with passives,
+nominal headlines, casualty reports, negated and hypothetical events, and sentences with no
+event at all. Each runs through ``timeline.extract`` (real times and actors) with the corpus's
+publication date. A case the engine gets wrong carries ``"xfail": "<reason>"`` and runs as a
+strict xfail: once the engine is fixed it XPASSes, fails, and the marker must be removed.
+Never edit an expectation to match the engine.
+
+    PYTHONPATH=src .venv/bin/pytest tests/test_events_news.py --tb=no -rxX -q
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import timeline
+from timeline.models import Event
+
+CORPUS_PATH = Path(__file__).parent / "corpus" / "events_ar_news.json"
+CORPUS: dict[str, Any] = json.loads(CORPUS_PATH.read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = CORPUS["cases"]
+PUBLISHED: str = CORPUS["published"]
+KEYS = {
+    "text",
+    "type",
+    "mode",
+    "agents",
+    "targets",
+    "actors",
+    "source",
+    "location",
+    "negated",
+    "hypothetical",
+    "date",
+    "absent",
+    "no_events",
+    "style",
+    "xfail",
+}
+
+
+def _params(cases: list[dict[str, Any]]) -> list[Any]:
+    out = []
+    for c in cases:
+        marks = [pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else []
+        out.append(pytest.param(c, id=f"{c['type']}: {c['text'][:40]}", marks=marks))
+    return out
+
+
+def _events(text: str) -> list[Event]:
+    return list(timeline.extract(text, published=PUBLISHED).events)
+
+
+def problems(case: dict[str, Any], ev: Event) -> list[str]:
+    """What is wrong with ``ev`` as the event of ``case`` (empty when it fits)."""
+    out: list[str] = []
+    names = {a.name for a in ev.actors}
+    sources = {a.name for a in ev.actors if a.role == "source"}
+    if "mode" in case and ev.mode != case["mode"]:
+        out.append(f"mode {ev.mode}")
+    if not set(case.get("agents", ())) <= set(ev.agents):
+        out.append(f"agents {ev.agents}")
+    if not set(case.get("targets", ())) <= set(ev.targets):
+        out.append(f"targets {ev.targets}")
+    if not set(case.get("actors", ())) <= names:
+        out.append(f"actors {sorted(names)}")
+    if "source" in case and case["source"] not in sources:
+        out.append(f"sources {sorted(sources)}")
+    if "location" in case and ev.location != case["location"]:
+        out.append(f"location {ev.location}")
+    if ev.negated != case.get("negated", False):
+        out.append(f"negated {ev.negated}")
+    if ev.hypothetical != case.get("hypothetical", False):
+        out.append(f"hypothetical {ev.hypothetical}")
+    if "date" in case and not (ev.date.value or "").startswith(case["date"]):
+        out.append(f"date {ev.date.value}")
+    return out
+
+
+def check(case: dict[str, Any], events: list[Event]) -> str | None:
+    """None when ``events`` satisfy ``case``, else a description of the failure."""
+    for absent in case.get("absent", ()):
+        if any(e.type == absent for e in events):
+            return f"unwanted {absent}"
+    if case["type"] is None:
+        if case.get("no_events") and events:
+            return f"events {[(e.type, e.trigger) for e in events]}"
+        extra = [(e.type, e.trigger) for e in events if e.type != "STATEMENT"]
+        return f"unwanted events {extra}" if extra else None
+    of_type = [e for e in events if e.type == case["type"]]
+    if not of_type:
+        return f"no {case['type']} in {[(e.type, e.trigger) for e in events]}"
+    found = [problems(case, e) for e in of_type]
+    if any(not p for p in found):
+        return None
+    return "; ".join(found[0])
+
+
+@pytest.mark.parametrize("case", _params(CASES))
+def test_news_case(case: dict[str, Any]) -> None:
+    failure = check(case, _events(case["text"]))
+    assert failure is None, failure
+
+
+def test_corpus_shape() -> None:
+    assert len(CASES) >= 200
+    assert len({c["text"] for c in CASES}) == len(CASES)
+    for c in CASES:
+        assert set(c) <= KEYS, set(c) - KEYS
+    kinds = Counter(c["type"] for c in CASES)
+    assert kinds["PROTEST"] >= 50 and kinds["ASSAULT"] >= 50 and kinds[None] >= 20
+    assert len({c["style"] for c in CASES}) >= 15
+
+
+def pass_rate() -> tuple[int, int]:
+    """(passing, total) over the whole corpus, xfails included (used in reports)."""
+    ok = sum(check(c, _events(c["text"])) is None for c in CASES)
+    return ok, len(CASES)
