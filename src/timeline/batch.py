@@ -139,12 +139,15 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 class _Reducer:
-    """Holds the running timeline and at most ``size`` pending partial results."""
+    """Reduces extractions into a timeline with bounded work: every ``size`` pending results
+    become a partial timeline, and partial timelines of equal rank are merged pairwise (a binary
+    counter), so each mention is re-clustered O(log n) times rather than once per chunk. Merge
+    depends only on the set of mentions, so the grouping never changes the result."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self.pending: list[Extraction | Timeline] = []
-        self.running: Timeline | None = None
+        self.levels: list[tuple[int, Timeline]] = []
 
     def add(self, item: Extraction | Timeline) -> None:
         self.pending.append(item)
@@ -154,13 +157,18 @@ class _Reducer:
     def flush(self) -> None:
         if not self.pending:
             return
-        parts: list[Extraction | Timeline] = [] if self.running is None else [self.running]
-        self.running = merge(parts + self.pending)
+        timeline, rank = merge(self.pending), 0
         self.pending = []
+        while self.levels and self.levels[-1][0] == rank:
+            _, other = self.levels.pop()
+            timeline, rank = merge([other, timeline]), rank + 1
+        self.levels.append((rank, timeline))
 
     def result(self) -> Timeline:
         self.flush()
-        return self.running if self.running is not None else merge([])
+        if len(self.levels) == 1:
+            return self.levels[0][1]
+        return merge([t for _, t in self.levels])
 
 
 def _located(where: str, exc: TimelineError) -> str:

@@ -65,12 +65,16 @@ MIN_EVIDENCE_UNDATED = 3.0
 """Points needed when one of the two mentions has no date to compare."""
 MIN_SHINGLES = 20
 """Evidence shorter than this many character trigrams (about 22 characters) is not compared."""
-BLOCK_ALL_PAIRS = 60
+BLOCK_ALL_PAIRS = 16
 """Blocks up to this size compare every pair of loose (undated) mentions."""
-WINDOW = 12
+WINDOW = 4
 """In larger blocks, loose mentions are compared with this many neighbours."""
 TEXT_BLOCK_MAX = 200
 """Text blocks bigger than this (a phrase too common to tell reports apart) are skipped."""
+NEIGHBOURS = 8
+"""Most neighbours, on each side, that a dated mention is paired with inside one block."""
+SAMPLE = 6
+"""Most members of each cluster compared when two clusters would join."""
 AGREEMENT_NAME_SIMILARITY = 70.0
 """rapidfuzz ratio above which two agreement names are taken as one agreement."""
 
@@ -501,12 +505,14 @@ def _sweep(
             continue
         end = ends[n] + DAY_SLACK  # type: ignore[operator]
         k = n + 1
-        while k < len(dated) and starts[k] <= end:  # type: ignore[operator]
+        # at most NEIGHBOURS on each side: copies of one report chain through union-find,
+        # so a crowded block costs linear, not quadratic, time
+        while k < len(dated) and k <= n + NEIGHBOURS and starts[k] <= end:  # type: ignore[operator]
             yield i, dated[k]
             k += 1
         start = starts[n] - DAY_SLACK - longest  # type: ignore[operator]
         k = n - 1
-        while k >= 0 and starts[k] >= start:  # type: ignore[operator]
+        while k >= 0 and k >= n - NEIGHBOURS and starts[k] >= start:  # type: ignore[operator]
             if not active(dated[k]) and ends[k] + DAY_SLACK >= starts[n]:  # type: ignore[operator]
                 yield dated[k], i
             k -= 1
@@ -551,6 +557,15 @@ def _candidate_pairs(recs: Sequence[_Rec], actors: _Actors) -> set[tuple[int, in
 # --------------------------------------------------------------------------------------------
 
 
+def _sample(members: list[int]) -> list[int]:
+    """The members a cannot-link check looks at: all of a small cluster, an even,
+    deterministic spread of a big one (its members were all checked when they joined)."""
+    if len(members) <= SAMPLE:
+        return members
+    step = len(members) / SAMPLE
+    return [members[int(k * step)] for k in range(SAMPLE)]
+
+
 def _cluster(recs: Sequence[_Rec], actors: _Actors) -> list[list[int]]:
     """Union-find over the scored pairs, best first (ties by mention key: recs are sorted by
     key), refusing a union when any two mentions across the two clusters are incompatible."""
@@ -579,7 +594,7 @@ def _cluster(recs: Sequence[_Rec], actors: _Actors) -> list[list[int]]:
         if ri == rj:
             continue
         mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
-        if all(fits(x, y) for x in mi for y in mj):
+        if all(fits(x, y) for x in _sample(mi) for y in _sample(mj)):
             if ri > rj:
                 ri, rj, mi, mj = rj, ri, mj, mi
             parent[rj] = ri
