@@ -162,7 +162,7 @@ def _drop_re() -> re.Pattern[str]:
     return re.compile(_drop_class())
 
 
-_SPACE_RE = re.compile(r"[^\S\n]")
+_SPACE_RE = re.compile(r"[^\S\n ]")  # white space other than a space or a line break
 _ODD_RE = re.compile(r"[\x1c-\x1f\x85\U00010000-\U0010FFFF]")
 
 
@@ -175,13 +175,20 @@ def normalise(text: str) -> NormalisedText:
     """
     if _ODD_RE.search(text):
         return _normalise_slow(text)
-    drop_re = _drop_re()
-    drops = [m.start() for m in drop_re.finditer(text)]
-    out = drop_re.sub("", text) if drops else text
+    pieces = _drop_re().split(text)
+    drops: list[int] = []
+    if len(pieces) > 1:
+        pos = 0
+        for piece in pieces[:-1]:
+            pos += len(piece)
+            drops.append(pos)
+            pos += 1
+    out = "".join(pieces) if drops else text
     for ch, rep in _MAP.items():
         if ch in out:
             out = out.replace(ch, rep)
-    out = _SPACE_RE.sub(" ", out)
+    if _SPACE_RE.search(out):
+        out = _SPACE_RE.sub(" ", out)
     lowered = out.lower()
     if len(lowered) != len(out):
         return _normalise_slow(text)
