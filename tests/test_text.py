@@ -9,17 +9,17 @@ from timeline.text import _fold, _normalise_slow, normalise, normalise_key, sent
 
 arabic = st.text(
     alphabet=st.sampled_from(
-        list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة٠١٢٣٤٥٦٧٨٩۰۱۲۳")
-        + [
-            "\u064e",
-            "\u064f",
-            "\u0650",
-            "\u0651",
-            "\u0652",
-            "\u0640",
+        [
+            *list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة٠١٢٣٤٥٦٧٨٩۰۱۲۳"),
+            "َ",
+            "ُ",
+            "ِ",
+            "ّ",
+            "ْ",
+            "ـ",
             " ",
             "\n",
-            "\u00a0",
+            "\xa0",
             ".",
             "،",
             "A",
