@@ -136,3 +136,14 @@ def test_schema_lists_the_contract_fields() -> None:
     mention = schema["$defs"]["Mention"]["properties"]
     for field in ("article", "evidence", "span"):
         assert field in mention
+
+
+def test_published_schema_is_in_step_with_the_models() -> None:
+    import json
+    from pathlib import Path
+
+    published = Path(__file__).resolve().parent.parent / "docs" / "timeline.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == Timeline.model_json_schema(), (
+        "docs/timeline.schema.json is stale: regenerate it with "
+        "`timeline schema > docs/timeline.schema.json`"
+    )
