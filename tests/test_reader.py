@@ -196,3 +196,35 @@ def test_spans_always_point_into_the_text(lines: list[str]) -> None:
         assert text[a.title_span[0] : a.title_span[1]] == a.title
     if a.published_span is not None:
         assert text[a.published_span[0] : a.published_span[1]] == a.published_text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "الرئيسية / أخبار / سياسة\nمصر والسعودية توقعان اتفاقية للربط الكهربائي\nوقعت مصر والسعودية اتفاقية.",
+            "مصر والسعودية توقعان اتفاقية للربط الكهربائي",
+        ),
+        (
+            "عاجل | غارات إسرائيلية على جنوب لبنان\nبيروت (رويترز) - شنت طائرات إسرائيلية غارات.",
+            "غارات إسرائيلية على جنوب لبنان",
+        ),
+        (
+            "فيديو: تظاهرات حاشدة في الخرطوم ضد الحرب\nخرج الآلاف في مسيرات.",
+            "تظاهرات حاشدة في الخرطوم ضد الحرب",
+        ),
+    ],
+)
+def test_breadcrumbs_and_title_labels(text: str, title: str) -> None:
+    a = read_article(text)
+    assert a.title == title
+    assert a.title_span is not None and text[a.title_span[0] : a.title_span[1]] == title
+
+
+def test_dated_byline_lines() -> None:
+    a = read_article(
+        "مصر والسعودية توقعان اتفاقية للربط الكهربائي\n"
+        "نشر في: الثلاثاء، 21 يناير 2026 - 10:30 ص\n"
+        "وقعت مصر والسعودية اليوم الثلاثاء اتفاقية للربط الكهربائي."
+    )
+    assert a.published == dt.datetime(2026, 1, 21, 10, 30)

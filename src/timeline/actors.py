@@ -21,7 +21,9 @@ from rapidfuzz import fuzz
 
 from . import lexicon
 from .models import Actor, ActorKind, ActorMention
-from .text import NormalisedText, normalise, normalise_key
+from .text import NormalisedText, normalise_key
+from .tokens import TokenTable
+from .tokens import table as token_table
 
 __all__ = [
     "Gazetteer",
@@ -128,6 +130,7 @@ class _Index:
     title_words: frozenset[str] = field(default_factory=frozenset)
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """A transliteration-tolerant key: inner long vowels dropped, غ/ق folded into ج."""
     folded = word.translate(_G)
@@ -188,20 +191,23 @@ def _index() -> _Index:
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
+@dataclass(frozen=True, slots=True)
+class _Toks:
+    """The words of a normalised text as parallel tuples (from the shared token table)."""
+
+    text: tuple[str, ...]
+    start: tuple[int, ...]
+    end: tuple[int, ...]
 
 
-def _tokenise(norm: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+def _tokenise(tab: TokenTable) -> _Toks:
+    return _Toks(tab.keys, tab.starts, tab.ends)
 
 
-def _joined(norm: str, a: _Tok, b: _Tok) -> bool:
-    """True when only spaces, quotes or a hyphen separate two tokens (one line)."""
-    return (a.end == b.start - 1 and norm[a.end] == " ") or not norm[a.end : b.start].strip(_GAP)
+def _joined(norm: str, toks: _Toks, j: int) -> bool:
+    """True when only spaces, quotes or a hyphen separate tokens ``j - 1`` and ``j`` (one line)."""
+    a, b = toks.end[j - 1], toks.start[j]
+    return (a == b - 1 and norm[a] == " ") or not norm[a:b].strip(_GAP)
 
 
 @lru_cache(maxsize=65536)
@@ -256,22 +262,26 @@ def _same(t: str) -> str:
     return t
 
 
-def _match_at(toks: list[_Tok], norm: str, i: int) -> _Hit | None:
-    for off, form in _exact_candidates(toks[i].text):
+def _match_at(toks: _Toks, norm: str, i: int) -> _Hit | None:
+    words = toks.text
+    second = words[i + 1] if i + 1 < len(words) else None
+    for off, form in _exact_candidates(words[i]):
         n = len(form.tokens)
-        if n == 1 or _rest_matches(form.tokens, toks, norm, i, _same):
-            return _Hit(i, i + n, toks[i].start + off, toks[i + n - 1].end, form.owners, form.via)
+        if n == 1 or (
+            form.tokens[1] == second and _rest_matches(form.tokens, toks, norm, i, _same)
+        ):
+            return _Hit(i, i + n, toks.start[i] + off, toks.end[i + n - 1], form.owners, form.via)
     return None
 
 
 def _rest_matches(
-    want: tuple[str, ...], toks: list[_Tok], norm: str, i: int, key: Callable[[str], str]
+    want: tuple[str, ...], toks: _Toks, norm: str, i: int, key: Callable[[str], str]
 ) -> bool:
     n = len(want)
-    if i + n > len(toks):
+    if i + n > len(toks.text):
         return False
     for k in range(1, n):
-        if key(toks[i + k].text) != want[k] or not _joined(norm, toks[i + k - 1], toks[i + k]):
+        if key(toks.text[i + k]) != want[k] or not _joined(norm, toks, i + k):
             return False
     return True
 
@@ -304,11 +314,11 @@ def _fuzzy_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
     return tuple(out)
 
 
-def _fuzzy_at(toks: list[_Tok], norm: str, i: int) -> _Hit | None:
-    for off, form in _fuzzy_candidates(toks[i].text):
+def _fuzzy_at(toks: _Toks, norm: str, i: int) -> _Hit | None:
+    for off, form in _fuzzy_candidates(toks.text[i]):
         n = len(form.tokens)
         if n == 1 or _rest_matches(form.tokens, toks, norm, i, _skeleton):
-            return _Hit(i, i + n, toks[i].start + off, toks[i + n - 1].end, form.owners, "fuzzy")
+            return _Hit(i, i + n, toks.start[i] + off, toks.end[i + n - 1], form.owners, "fuzzy")
     return None
 
 
@@ -327,18 +337,21 @@ def _fuzzy_word(stem: str) -> int | None:
     return None if best is None else best[1]
 
 
-def _gazetteer_pass(toks: list[_Tok], norm: str, fuzzy: bool = True) -> list[_Hit]:
+def _gazetteer_pass(toks: _Toks, norm: str, fuzzy: bool = True) -> list[_Hit]:
+    words = toks.text
+    exact = list(map(_exact_candidates, words))
+    loose = list(map(_fuzzy_candidates, words)) if fuzzy else [()] * len(words)
     hits: list[_Hit] = []
-    i = 0
-    while i < len(toks):
-        hit = _match_at(toks, norm, i)
-        if hit is None and fuzzy:
-            hit = _fuzzy_at(toks, norm, i)
-        if hit is None:
-            i += 1
+    end = 0  # the first token after the last hit
+    for i in [i for i, (e, f) in enumerate(zip(exact, loose, strict=True)) if e or f]:
+        if i < end:
             continue
-        hits.append(hit)
-        i = hit.j
+        hit = _match_at(toks, norm, i) if exact[i] else None
+        if hit is None and loose[i]:
+            hit = _fuzzy_at(toks, norm, i)
+        if hit is not None:
+            hits.append(hit)
+            end = hit.j
     seen: set[int] = set()
     for hit in hits:  # ambiguous aliases: prefer an entry already named, else the first
         pick = next((o for o in hit.owners if o in seen), hit.owners[0])
@@ -437,68 +450,66 @@ def _modifier(word: str) -> bool:
 
 
 def _titles_in(
-    toks: list[_Tok], norm: str, hits: list[_Hit], hit_at: dict[int, int]
+    toks: _Toks, norm: str, hits: Sequence[_Hit], hit_at: dict[int, int]
 ) -> list[_Title]:
     idx, lex = _index(), _titles()
     out: list[_Title] = []
     covered = {k for h in hits for k in range(h.i, h.j)}
-    i = 0
-    while i < len(toks):
-        head = None if i in covered else _head_at(lex, toks[i].text)
-        if head is None:
-            i += 1
+    heads = [(i, h) for i, h in enumerate(map(_head_of, toks.text)) if h is not None]
+    n, after = len(toks.text), 0
+    for i, (off, word, counterpart) in heads:
+        if i < after or i in covered:
             continue
-        off, word, counterpart = head
         j, country, inner = i + 1, None, []
-        while j < len(toks) and j - i <= 8 and _joined(norm, toks[j - 1], toks[j]):
+        while j < n and j - i <= 8 and _joined(norm, toks, j):
             h = hit_at.get(j)
             if h is not None and idx.entries[hits[h].entry].kind != "person":
                 inner.append(h)
                 country = _country_of(idx, hits[h]) or country
                 j = hits[h].j
             elif h is None and (
-                _is_modifier(lex, toks[j].text)
-                or _is_inner_head(lex, toks[j].text)
-                or _genitive(lex, toks[j].text, j == i + 1 and not word.startswith("ال"))
+                _is_modifier(lex, toks.text[j])
+                or _is_inner_head(lex, toks.text[j])
+                or _genitive(lex, toks.text[j], j == i + 1 and not word.startswith("ال"))
             ):
                 j += 1
             else:
                 break
-        start, end = toks[i].start + off, toks[j - 1].end
+        start, end = toks.start[i] + off, toks.end[j - 1]
         key = norm[start:end]
         out.append(
             _Title(i, j, start, end, key, word, word.startswith("ال"), counterpart, country, inner)
         )
-        i = j
+        after = j
     return out
 
 
 def _name_after(
-    toks: list[_Tok], norm: str, t: _Title, hit_at: dict[int, int], blocked: set[int]
+    toks: _Toks, norm: str, t: _Title, hit_at: dict[int, int], blocked: set[int]
 ) -> tuple[int, int] | None:
     """Token range of an unknown person's name right after a title (2-4 tokens)."""
     j = t.j
-    if j >= len(toks) or j in hit_at or j in blocked:
+    if j >= len(toks.text) or j in hit_at or j in blocked:
         return None
-    gap = norm[toks[j - 1].end : toks[j].start].strip(" ")
+    gap = norm[toks.end[j - 1] : toks.start[j]].strip(" ")
     if gap not in ("", "،", ","):
         return None
     k = j
-    while k < len(toks) and k - j < 4 and _name_token(toks, norm, k, k == j, hit_at, blocked):
+    while k < len(toks.text) and k - j < 4 and _name_token(toks, norm, k, k == j, hit_at, blocked):
         k += 1
     # an unknown person is introduced with at least two names ("داود يحيى", not "يحظى")
     return (j, k) if k - j >= 2 else None
 
 
 def _name_token(
-    toks: list[_Tok], norm: str, k: int, first: bool, hit_at: dict[int, int], blocked: set[int]
+    toks: _Toks, norm: str, k: int, first: bool, hit_at: dict[int, int], blocked: set[int]
 ) -> bool:
     """Whether token ``k`` can be part of an unknown person's name."""
     lex, idx = _titles(), _index()
-    w = toks[k].text
+    w = toks.text[k]
     if k in hit_at or k in blocked or not w.isalpha() or len(w) < 2:
         return False
-    if not first and not _joined(norm, toks[k - 1], toks[k]):
+    if not first and not _joined(norm, toks, k):
         return False
     bare = w[1:] if w[0] in "وف" and len(w) > 3 else w
     if w in lex.stopwords or bare in lex.stopwords or w in idx.title_words:
@@ -511,13 +522,18 @@ def _name_token(
         return False  # a proclitic plus the article: "بالاحترام", "والتعاون"
     if not first and w.endswith("ه") and w != "الله" and len(w) > 3:
         return False
-    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    nxt = toks.text[k + 1] if k + 1 < len(toks.text) else ""
     # an accusative noun and its adjective: "وفدا تجاريا", "اتصالا هاتفيا"
     return first or not (w.endswith("ا") and nxt.endswith("يا"))
 
 
 def _discover(
-    toks: list[_Tok], norm: str, hits: list[_Hit], mentions: list[_M], marked: set[int]
+    toks: _Toks,
+    norm: str,
+    hits: Sequence[_Hit],
+    titles: list[_Title],
+    mentions: list[_M],
+    marked: set[int],
 ) -> tuple[list[_M], list[tuple[_Title, int]], set[int]]:
     """Attach titles to gazetteer persons, find unknown people; return anaphoric titles."""
     idx = _index()
@@ -526,9 +542,9 @@ def _discover(
     pending: list[tuple[_Title, int]] = []
     suppressed: set[int] = set()
     blocked: set[int] = set(marked)
-    for t in _titles_in(toks, norm, hits, hit_at):
-        nxt = hit_at.get(t.j) if t.j < len(toks) else None
-        gap = norm[toks[t.j - 1].end : toks[t.j].start].strip(" ") if t.j < len(toks) else "."
+    for t in titles:
+        nxt = hit_at.get(t.j) if t.j < len(toks.text) else None
+        gap = norm[toks.end[t.j - 1] : toks.start[t.j]].strip(" ") if t.j < len(toks.text) else "."
         if (
             nxt is not None
             and gap in ("", "،", ",")
@@ -546,7 +562,7 @@ def _discover(
                 pending.append((t, len(found)))
             continue
         a, b = span
-        start, end = toks[a].start, toks[b - 1].end
+        start, end = toks.start[a], toks.end[b - 1]
         blocked.update(range(a, b))
         name_key = norm[start:end]
         known = _lookup_index(name_key, person=True)
@@ -607,7 +623,7 @@ def _resolve_pending(
 
 
 def _surname_pass(
-    toks: list[_Tok], norm: str, people: list[_M], taken: list[tuple[int, int]]
+    toks: _Toks, norm: str, people: list[_M], taken: list[tuple[int, int]]
 ) -> list[_M]:
     """Later bare mentions of people found through a title (full name or last token)."""
     stop = _titles().stopwords
@@ -624,19 +640,19 @@ def _surname_pass(
         return []
     out: list[_M] = []
     busy = sorted(taken)
-    for i, tok in enumerate(toks):
-        if _inside(busy, tok.start, tok.end):
+    for i, word in enumerate(toks.text):
+        stems = [(off, stem) for off, stem, stripped in _variants(word) if not stripped]
+        if not any(stem in forms for _, stem in stems):
             continue
-        for off, stem, stripped in _variants(tok.text):
-            if stripped:
-                continue
+        start = toks.start[i]
+        if _inside(busy, start, toks.end[i]):
+            continue
+        for off, stem in stems:
             for form, p in forms.get(stem, ()):
-                if p.end > tok.start or not _rest_matches(form, toks, norm, i, lambda s: s):
+                if p.end > start or not _rest_matches(form, toks, norm, i, _same):
                     continue
-                end = toks[i + len(form) - 1].end
-                out.append(
-                    _M(tok.start + off, end, p.name, "person", "coreference", country=p.country)
-                )
+                end = toks.end[i + len(form) - 1]
+                out.append(_M(start + off, end, p.name, "person", "coreference", country=p.country))
                 break
             else:
                 continue
@@ -654,23 +670,31 @@ def _anaphor_offset(word: str) -> int | None:
     return next((off for off, s, st in _variants(word) if not st and s in lex.anaphors), None)
 
 
-def _anaphor_pass(toks: list[_Tok], norm: str, people: list[_M]) -> list[_M]:
+def _anaphor_pass(toks: _Toks, norm: str, people: list[_M]) -> list[_M]:
     """ "الأخير" (the latter) → the most recent person mentioned before it."""
     out: list[_M] = []
-    for i, tok in enumerate(toks):
-        off = _anaphor_offset(tok.text)
-        if off is None:
-            continue
-        if i > 0 and _joined(norm, toks[i - 1], tok):
-            prev = toks[i - 1].text
+    offsets = map(_anaphor_offset, toks.text)
+    for i, off in [(i, off) for i, off in enumerate(offsets) if off is not None]:
+        if i > 0 and _joined(norm, toks, i):
+            prev = toks.text[i - 1]
             if any(s.startswith("ال") for _, s, st in _variants(prev) if not st):
                 continue  # an adjective: "الأسبوع الأخير"
-        before = [p for p in people if p.end <= tok.start]
+        start = toks.start[i]
+        before = [p for p in people if p.end <= start]
         if not before:
             continue
         p = max(before, key=lambda m: m.end)
-        out.append(_M(tok.start + off, tok.end, p.name, "person", "coreference", country=p.country))
+        out.append(_M(start + off, toks.end[i], p.name, "person", "coreference", country=p.country))
     return out
+
+
+@lru_cache(maxsize=2)
+def _scan(text: str) -> tuple[NormalisedText, _Toks, tuple[_Hit, ...]]:
+    """The tokens and gazetteer hits of a text, shared by :func:`find_actors` and
+    :func:`find_places` (cached: the pipeline asks both of the same article)."""
+    tab = token_table(text)
+    toks = _tokenise(tab)
+    return tab.norm, toks, tuple(_gazetteer_pass(toks, tab.norm.text))
 
 
 def find_actors(text: str) -> list[ActorMention]:
@@ -681,19 +705,20 @@ def find_actors(text: str) -> list[ActorMention]:
     """
     if not text:
         return []
-    nt = normalise(text)
+    nt, toks, hits = _scan(text)
     norm = nt.text
-    toks = _tokenise(norm)
     idx = _index()
-    hits = _gazetteer_pass(toks, norm)
     mentions = [_from_hit(idx, h) for h in hits]
     marked: set[int] = set()
+    titles = _titles_in(toks, norm, hits, {h.i: n for n, h in enumerate(hits)})
     if _TANWEEN in text:  # only tokens right after a title can become names: check those
-        after = {t.j for t in _titles_in(toks, norm, hits, {h.i: n for n, h in enumerate(hits)})}
+        after = {t.j for t in titles}
         marked = {
-            n for n in after if n < len(toks) and _TANWEEN in nt.slice((toks[n].start, toks[n].end))
+            n
+            for n in after
+            if n < len(toks.text) and _TANWEEN in nt.slice((toks.start[n], toks.end[n]))
         }
-    found, pending, suppressed = _discover(toks, norm, hits, mentions, marked)
+    found, pending, suppressed = _discover(toks, norm, hits, titles, mentions, marked)
     for m in found:
         if not m.name:
             m.name = nt.slice((m.start, m.end))
@@ -821,10 +846,10 @@ def find_places(text: str) -> list[tuple[tuple[int, int], str]]:
     """
     if not text:
         return []
-    nt = normalise(text)
+    nt, _, hits = _scan(text)
     idx = _index()
     out: list[tuple[tuple[int, int], str]] = []
-    for h in _gazetteer_pass(_tokenise(nt.text), nt.text):
+    for h in hits:
         e = idx.entries[h.entry]
         if h.via != "demonym" and e.is_place:
             out.append((nt.span((h.start, h.end)), e.name))

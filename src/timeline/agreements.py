@@ -151,7 +151,10 @@ def _compiled() -> _Compiled:
 
 def _match(doc: Doc, i: int, table: dict[str, list[tuple[Phrase, str]]]) -> tuple[int, str] | None:
     """Longest phrase of ``table`` starting at token ``i``: (its length, its value)."""
-    for v in doc.tokens[i].vars:
+    vs = doc.tokens[i].vars
+    if table.keys().isdisjoint(vs):
+        return None
+    for v in vs:
         for ph, value in table.get(v, ()):
             if len(ph) == 1 or _phrase_at(doc, i, ph):
                 return len(ph), value
@@ -171,6 +174,12 @@ class _AgMention:
     milestones: list[Milestone] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+
+
+def _candidates(doc: Doc, table: dict[str, list[tuple[Phrase, str]]]) -> list[int]:
+    """The tokens where a phrase of ``table`` may start (one of their variants opens one)."""
+    keys = table.keys()
+    return [t.i for t in doc.tokens if not keys.isdisjoint(t.vars)]
 
 
 def _negated_before(doc: Doc, i: int, reach: int) -> bool:
@@ -229,8 +238,7 @@ def _countries(doc: Doc, lo: int, hi: int) -> list[str]:
 
 
 def _sentence_bounds(doc: Doc, sent: int) -> tuple[int, int]:
-    idx = [t.i for t in doc.tokens if t.sent == sent]
-    return (idx[0], idx[-1]) if idx else (0, -1)
+    return doc.sent_bounds.get(sent, (0, -1))
 
 
 def _scope(doc: Doc, i: int) -> tuple[int, int]:
@@ -385,7 +393,10 @@ def _clause_statements(doc: Doc) -> list[tuple[int, Clause]]:
     art = doc.article
     out: list[tuple[int, Clause]] = []
     j = 0
-    while j < len(doc.tokens):
+    for j0 in _candidates(doc, comp.clauses):
+        if j0 < j:
+            continue
+        j = j0
         hit = _match(doc, j, comp.clauses)
         if hit is None:
             j += 1
@@ -423,7 +434,10 @@ def _find_mentions(doc: Doc, events: Sequence[Event]) -> list[_AgMention]:
             inside[j] = True
     found: list[_AgMention] = []
     j = 0
-    while j < len(doc.tokens):
+    for j0 in _candidates(doc, comp.nouns):
+        if j0 < j:
+            continue
+        j = j0
         hit = None if inside[j] else _match(doc, j, comp.nouns)
         if hit is None or _negated_before(doc, j, 1):
             j += 1

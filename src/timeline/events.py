@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -42,7 +42,9 @@ from .models import (
     Span,
     TimeExpression,
 )
-from .text import normalise, normalise_key, sentences, words
+from .text import normalise_key, sentences
+from .tokens import Regions
+from .tokens import table as token_table
 
 __all__ = ["analyse", "find_events", "lookup", "prune"]
 
@@ -276,6 +278,12 @@ def _grammar() -> _GrammarSets:
 
 
 @lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    """:func:`normalise_key`, cached (short strings: clitics before a mention, names)."""
+    return normalise_key(text)
+
+
+@lru_cache(maxsize=65536)
 def variants(token: str, final_taa: bool = False) -> tuple[str, ...]:
     """Candidate lookup keys of a normalised token, clitics stripped, the token first.
 
@@ -336,8 +344,10 @@ def lookup(word: str) -> list[tuple[EventType, str | None, Tense]]:
 # --------------------------------------------------------------------------- analysis
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+_new_tuple = tuple.__new__  # Token._make without its checks, for the hot loop
+
+
+class Token(NamedTuple):
     """A word of the article: normalised key, lookup variants, original span."""
 
     i: int
@@ -393,9 +403,6 @@ class Doc:
         return min(k + 1, len(self.tokens) - 1)
 
 
-_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653))
-
-
 def _segments(article: Article) -> tuple[Span, ...]:
     return article.segments or ((0, len(article.text)),)
 
@@ -437,60 +444,90 @@ def _dedupe_mentions(mentions: Sequence[ActorMention], text: str) -> list[ActorM
     return out
 
 
-def analyse(
-    article: Article, times: Sequence[TimeExpression], mentions: Sequence[ActorMention]
-) -> Doc:
-    """Cut an article into tokens, sentences and clauses and attach times and actors."""
-    gram = _grammar()
-    norm = normalise(article.text)
-    sents = _sentences(article)
+def _tokens(article: Article, sents: list[Span]) -> list[Token]:
+    """The words of the article that lie in a sentence, from the shared token table."""
+    tab = token_table(article.text)
+    text, norm = article.text, tab.norm.text
     starts = [a for a, _ in sents]
-    tokens: list[Token] = []
-    prev_end_n = 0
-    for a, b in words(norm.text):
-        span = norm.span((a, b))
-        k = bisect_right(starts, span[0]) - 1
-        if k < 0 or span[0] >= sents[k][1]:
-            prev_end_n = b
-            continue
-        key = norm.text[a:b]
-        gap = norm.text[prev_end_n:a]
-        if tokens and tokens[-1].sent != k:
-            gap = "\n"
-        taa = article.text[span[0] : span[1]].rstrip(_MARKS).endswith("ة")
-        tokens.append(Token(len(tokens), key, variants(key, taa), span, k, gap))
-        prev_end_n = b
+    sent_of = [bisect_right(starts, oa) - 1 for oa in tab.ostarts]
+    kept = [w for w, k in enumerate(sent_of) if k >= 0 and tab.ostarts[w] < sents[k][1]]
+    keys = [tab.keys[w] for w in kept]
+    sent = [sent_of[w] for w in kept]
+    gaps = [norm[tab.ends[w - 1] if w else 0 : tab.starts[w]] for w in kept]
+    for n in range(1, len(kept)):
+        if sent[n] != sent[n - 1]:
+            gaps[n] = "\n"
+    # the original word ends in ة (its normalised ه is no pronoun); no mark ends a word
+    taa = [text[tab.oends[w] - 1] == "ة" for w in kept]
+    spans = [(tab.ostarts[w], tab.oends[w]) for w in kept]
+    vs = map(variants, keys, taa)
+    rows = zip(range(len(kept)), keys, vs, spans, sent, gaps, strict=True)
+    return [_new_tuple(Token, row) for row in rows]
+
+
+Opener = Literal["temporal", "inherit", "relative", "conj", "other"]
+
+
+@lru_cache(maxsize=65536)
+def _opening(key: str) -> tuple[bool, Opener | None]:
+    """Whether a word opens a clause by itself, and the kind of opener it would be."""
+    gram, comp = _grammar(), _compiled()
+    bare = key[1:] if key[:1] in "وف" and len(key) > 2 else key
+    opens = key in gram.openers or bare in gram.openers
+    opener: Opener | None = None
+    if key in gram.temporal or bare in gram.temporal:
+        opener = "temporal"
+    elif key in gram.relative or bare in gram.relative:
+        opener = "relative"
+    elif key in gram.inherit or bare in gram.inherit:
+        opener = "inherit"
+    elif bare != key and any(s.pos != "noun" for s in comp.index.get(bare, ())):
+        opener = "conj"
+    elif opens:
+        opener = "other"
+    return opens, opener
+
+
+@lru_cache(maxsize=4096)
+def _breaks(gap: str) -> bool:
+    """Whether the characters between two words end a clause (punctuation, a line break)."""
+    punct = set(_grammar().g.clause_punct) | {"\n"}
+    return any(ch in punct for ch in gap)
+
+
+def _clauses(tokens: list[Token]) -> tuple[list[Clause], list[int]]:
+    """Cut the tokens into clauses; the clause index of every token."""
     clauses: list[Clause] = []
     clause_of: list[int] = []
-    punct = set(gram.g.clause_punct) | {"\n"}
-    comp = _compiled()
-    for t in tokens:
-        bare = t.key[1:] if t.key[:1] in "وف" and len(t.key) > 2 else t.key
-        new = (
-            not clauses
-            or clauses[-1].sent != t.sent
-            or any(ch in punct for ch in t.gap)
-            or t.key in gram.openers
-            or bare in gram.openers
-        )
-        if new:
-            opener: Literal["temporal", "inherit", "relative", "conj", "other"] | None = None
-            if t.key in gram.temporal or bare in gram.temporal:
-                opener = "temporal"
-            elif t.key in gram.relative or bare in gram.relative:
-                opener = "relative"
-            elif t.key in gram.inherit or bare in gram.inherit:
-                opener = "inherit"
-            elif bare != t.key and any(s.pos != "noun" for s in comp.index.get(bare, ())):
-                opener = "conj"
-            elif t.key in gram.openers or bare in gram.openers:
-                opener = "other"
+    sent = -1
+    openings = map(_opening, [t.key for t in tokens])
+    breaks = map(_breaks, [t.gap for t in tokens])
+    for t, (opens, opener), brk in zip(tokens, openings, breaks, strict=True):
+        if t.sent != sent or opens or brk:
+            sent = t.sent
             clauses.append(Clause(t.sent, t.i, t.i, opener))
         else:
             clauses[-1].last = t.i
         clause_of.append(len(clauses) - 1)
-    segs = _segments(article)
-    in_seg = [m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in segs)]
+    return clauses, clause_of
+
+
+def _sent_bounds(tokens: list[Token]) -> dict[int, tuple[int, int]]:
+    """First and last token of every sentence that has tokens."""
+    last = {t.sent: t.i for t in tokens}
+    first = {t.sent: t.i for t in reversed(tokens)}
+    return {s: (first[s], i) for s, i in last.items()}
+
+
+def analyse(
+    article: Article, times: Sequence[TimeExpression], mentions: Sequence[ActorMention]
+) -> Doc:
+    """Cut an article into tokens, sentences and clauses and attach times and actors."""
+    sents = _sentences(article)
+    tokens = _tokens(article, sents)
+    clauses, clause_of = _clauses(tokens)
+    segs = Regions(_segments(article))
+    in_seg = [m for m in mentions if segs.holds(m.span)]
     ms = _dedupe_mentions(in_seg, article.text)
     doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
     if tokens:
@@ -506,9 +543,7 @@ def analyse(
             if tokens[k].span[0] >= te.span[1] and tokens[k].span[0] > te.span[0]:
                 continue
             clauses[clause_of[k]].times.append(te)
-        for t in tokens:
-            lo, _ = doc.sent_bounds.get(t.sent, (t.i, t.i))
-            doc.sent_bounds[t.sent] = (lo, t.i)
+        doc.sent_bounds = _sent_bounds(tokens)
         doc.marks = [_marker(doc, k) for k in range(len(doc.mentions))]
         doc.places = _places(article)
     return doc
@@ -531,7 +566,7 @@ class Trigger:
 
 
 def _has(tok: Token, keys: frozenset[str]) -> bool:
-    return any(v in keys for v in tok.vars)
+    return not keys.isdisjoint(tok.vars)
 
 
 def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
@@ -592,8 +627,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         for j in range(a, b + 1):
             inside[j] = True
     found: list[Trigger] = []
+    forms = comp.index.keys()
     for t in doc.tokens:
-        if inside[t.i]:
+        if inside[t.i] or forms.isdisjoint(t.vars):
             continue
         hit: Trigger | None = None
         for v in t.vars:
@@ -639,12 +675,12 @@ def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
     a, _ = doc.mention_tok[k]
     tok = doc.tokens[a]
     text = doc.article.text
-    prefix = normalise_key(text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
+    prefix = _key(text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
     if prefix in gram.target_clitics:
         return "target"
-    mt = normalise_key(m.text)
+    mt = _key(m.text)
     for cl in ("وبال", "ولل", "بال", "لل"):
-        if mt.startswith(cl) and not normalise_key(m.name).startswith(cl):
+        if mt.startswith(cl) and not _key(m.name).startswith(cl):
             return "target"
     if prefix == "و" or (a > 0 and doc.tokens[a - 1].key == "و"):
         return _marker(doc, k - 1) if k > 0 and doc.mention_tok[k - 1][1] >= a - 2 else None
@@ -673,7 +709,7 @@ def _coordinated(doc: Doc, k: int) -> bool:
     m = doc.mentions[k]
     a = doc.mention_tok[k][0]
     tok = doc.tokens[a]
-    prefix = normalise_key(doc.article.text[tok.span[0] : m.span[0]])
+    prefix = _key(doc.article.text[tok.span[0] : m.span[0]])
     if prefix.startswith("و"):
         return True
     return a > 0 and doc.tokens[a - 1].key == "و"
@@ -826,12 +862,8 @@ def _places_of(text: str) -> tuple[tuple[Span, str], ...]:
 
 def _places(article: Article) -> list[tuple[Span, str]]:
     """Places of the article's segments from ``actors.find_places`` when it exists."""
-    segs = _segments(article)
-    return [
-        (span, name)
-        for span, name in _places_of(article.text)
-        if any(s <= span[0] and span[1] <= e for s, e in segs)
-    ]
+    segs = Regions(_segments(article))
+    return [(span, name) for span, name in _places_of(article.text) if segs.holds(span)]
 
 
 def _place_in(doc: Doc, cl: Clause) -> str | None:
@@ -966,15 +998,21 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
     return False
 
 
-def _denied(doc: Doc, tr: Trigger, triggers: Sequence[Trigger]) -> bool:
-    gram = _grammar()
-    sent = doc.tokens[tr.tok].sent
+def _deniers(doc: Doc, triggers: Sequence[Trigger]) -> dict[int, int]:
+    """Sentence → token of its first trigger that denies (نفى), for :func:`_denied`."""
+    deniers = _grammar().deniers
+    first: dict[int, int] = {}
     for other in triggers:
-        if other.tok >= tr.tok or doc.tokens[other.tok].sent != sent:
-            continue
-        if any(v in gram.deniers for v in doc.tokens[other.tok].vars):
-            return True
-    return False
+        tok = doc.tokens[other.tok]
+        if not deniers.isdisjoint(tok.vars) and other.tok < first.get(tok.sent, other.tok + 1):
+            first[tok.sent] = other.tok
+    return first
+
+
+def _denied(doc: Doc, tr: Trigger, first_denier: dict[int, int]) -> bool:
+    """Whether a trigger before ``tr`` in its sentence denies it (نفى أن يكون ...)."""
+    sent = doc.tokens[tr.tok].sent
+    return first_denier.get(sent, tr.tok) < tr.tok
 
 
 # --------------------------------------------------------------------------- events
@@ -1001,6 +1039,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     events: list[Event] = []
     last_agent: dict[int, int] = {}
     reporters: dict[int, list[tuple[int, int]]] = {}
+    first_denier = _deniers(doc, triggers)
     for tr in triggers:
         c = doc.clause_of[tr.tok]
         sent = doc.tokens[tr.tok].sent
@@ -1008,7 +1047,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         if args.agent is not None:
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
-        negated = negated or _denied(doc, tr, triggers)
+        negated = negated or _denied(doc, tr, first_denier)
         hypo = _hypothetical(doc, tr) or fut
         t = _pick_time(doc, c, tr)
         where: int | None = c if t is not None else None

@@ -18,6 +18,7 @@ from .merge import merge
 from .models import Article, Extraction, TimeExpression, Timeline
 from .reader import parse_published, read_article
 from .times import find_times
+from .tokens import Regions
 
 __all__ = ["build_timeline", "extract"]
 
@@ -45,17 +46,12 @@ def extract(
     else:
         article = read_article(article_or_text, published=published)
     anchor = article.published
-    regions = _time_regions(article)
+    regions = Regions(_time_regions(article))
     times: list[TimeExpression] = [
-        t
-        for t in find_times(article.text, anchor, prefer=prefer)
-        if any(a <= t.span[0] and t.span[1] <= b for a, b in regions)
+        t for t in find_times(article.text, anchor, prefer=prefer) if regions.holds(t.span)
     ]
-    mentions = [
-        m
-        for m in find_actors(article.text)
-        if any(a <= m.span[0] and m.span[1] <= b for a, b in article.segments)
-    ]
+    body = Regions(article.segments)
+    mentions = [m for m in find_actors(article.text) if body.holds(m.span)]
     events, agreements = find_events(article, times, mentions)
     return Extraction(
         article=article,

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from .errors import BadDateError, BadInputError, EmptyInputError, EncodingError, TimelineError
 from .lexicon import load
 from .models import Article, Span
-from .text import normalise_key
+from .text import normalise, normalise_key
 
 __all__ = ["iter_sources", "parse_published", "read_article"]
 
@@ -42,6 +42,7 @@ class _ReaderData(BaseModel):
     cut_after: list[str] = Field(default_factory=list)
     reading_time_units: list[str] = Field(default_factory=list)
     outlet_markers: list[str] = Field(default_factory=list)
+    title_prefixes: list[str] = Field(default_factory=list)
 
 
 class _Furniture:
@@ -55,6 +56,8 @@ class _Furniture:
         units = "|".join(regex.escape(normalise_key(u)) for u in data.reading_time_units)
         self.reading_time = regex.compile(rf"^\d+\s*(?:{units})$")
         self.outlets = tuple(normalise_key(m) for m in data.outlet_markers)
+        labels = "|".join(regex.escape(normalise_key(p)) for p in data.title_prefixes)
+        self.title_prefix = regex.compile(rf"^\s*(?:{labels})\s*[|:：\-–—»]\s*", regex.IGNORECASE)
 
 
 _FURNITURE: _Furniture | None = None
@@ -194,12 +197,24 @@ def _is_furniture(key: str, f: _Furniture) -> bool:
     return any(key.startswith(p) and len(key) < len(p) + 60 for p in f.prefixes)
 
 
+_BREADCRUMB = regex.compile(r"\s[/>»›]\s")
+
+
 def _is_site_footer(line: str, f: _Furniture) -> bool:
-    """``الموقع العربي للدفاع والتسليح | Facebook``: a site name beside a furniture word."""
+    """``الموقع العربي للدفاع والتسليح | Facebook`` (a site name beside a furniture word) or
+    a breadcrumb ``الرئيسية / أخبار / سياسة``."""
+    parts = [p.strip() for p in _BREADCRUMB.split(line)]
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts):
+        return True
     if "|" not in line:
         return False
-    parts = [_line_key(p) for p in line.split("|")]
-    return any(p in f.lines for p in parts) and len(line.split()) <= 10
+    pieces = [p.strip() for p in line.split("|")]
+    keys = [_line_key(p) for p in pieces]
+    return (
+        any(k in f.lines for k in keys)
+        and all(len(p.split()) <= 4 for p in pieces)
+        and len(line.split()) <= 10
+    )
 
 
 _SUFFIX_SEP = regex.compile(r"\s+[-–—|]\s+(?=[^-–—|]+$)")
@@ -489,8 +504,10 @@ def _from_text(
                 printed_line = (a, b)
                 continue
         if title_span is None and not body and _title_like(line):
-            clean = _strip_outlet(line, f)
-            title_span = (a, a + len(clean))
+            label = f.title_prefix.match(normalise(line).text)
+            skip = normalise(line).span((0, label.end()))[1] if label else 0
+            clean = _strip_outlet(line[skip:], f)
+            title_span = (a + skip, a + skip + len(clean))
             found_title = clean
             continue
         body.append((a, b))

@@ -1,0 +1,89 @@
+"""The fast paths give the same answers as the plain definitions they replace.
+
+``timeline.tokens`` computes word spans in bulk (instead of ``norm.span`` per word) and
+``Regions`` answers "inside one of these spans?" by bisection (instead of ``any``); the
+engines share one token table and one gazetteer scan per text through small caches. These
+tests check each shortcut against its definition, and that caching never changes an output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline.actors import find_actors, find_places
+from timeline.text import normalise, words
+from timeline.tokens import Regions, original_ends, original_starts, table
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+# Arabic letters, diacritics (dropped by normalise), tatweel, digits, punctuation and spaces.
+_ALPHABET = st.sampled_from(
+    [
+        *"وصلالوزيرإأآةىئؤ",
+        *["\u064e", "\u064f", "\u0650", "\u0651", "\u064b", "\u0640", "\u200f"],
+        *'٢٠25 .،\n"«»-',
+    ]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=80).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_table_matches_word_spans(text: str) -> None:
+    tab = table(text)
+    norm = normalise(text)
+    spans = words(norm.text)
+    assert list(zip(tab.starts, tab.ends, strict=True)) == spans
+    assert tab.keys == tuple(norm.text[a:b] for a, b in spans)
+    assert list(zip(tab.ostarts, tab.oends, strict=True)) == [norm.span(s) for s in spans]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.data())
+def test_original_offsets_match_origin(text: str, data: st.DataObject) -> None:
+    norm = normalise(text)
+    if not norm.text:
+        return
+    n = len(norm.text)
+    pos = sorted(data.draw(st.lists(st.integers(0, n - 1), max_size=20)))
+    assert original_starts(norm, pos) == [norm.origin(p) for p in pos]
+    ends = [p + 1 for p in pos]
+    assert original_ends(norm, ends) == [norm.span((e - 1, e))[1] for e in ends]
+
+
+_SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPAN, max_size=8), _SPAN)
+def test_regions_hold_like_any(regions: list[tuple[int, int]], span: tuple[int, int]) -> None:
+    expected = any(a <= span[0] and span[1] <= b for a, b in regions)
+    assert Regions(regions).holds(span) is expected
+
+
+def test_regions_example() -> None:
+    r = Regions([(20, 30), (0, 10), (5, 25)])
+    assert r.holds((6, 24)) and r.holds((0, 10)) and not r.holds((8, 31))
+    assert not Regions([]).holds((0, 0))
+
+
+def test_caches_do_not_change_outputs() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    first = [(find_actors(t), find_places(t)) for t in texts]
+    # other orders: places before actors, and each text twice in a row
+    for t, (actors, places) in zip(reversed(texts), reversed(first), strict=True):
+        assert find_places(t) == places
+        assert find_actors(t) == actors
+        assert find_actors(t) == actors
+
+
+def test_extract_is_repeatable() -> None:
+    arts = [timeline.read_article(p, published="2026-01-21") for p in SEEDS[:3]]
+    once = [timeline.extract(a).model_dump(mode="json") for a in arts]
+    again = [timeline.extract(a).model_dump(mode="json") for a in reversed(arts)][::-1]
+    assert once == again
