@@ -87,3 +87,9 @@ def test_extract_is_repeatable() -> None:
     once = [timeline.extract(a).model_dump(mode="json") for a in arts]
     again = [timeline.extract(a).model_dump(mode="json") for a in reversed(arts)][::-1]
     assert once == again
+
+
+def test_texts_without_words() -> None:
+    for text in ("...", "«»", "، ؟", "\u064e\u064f"):
+        x = timeline.extract(text, published="2025-03-10")
+        assert x.events == () and x.actor_mentions == ()

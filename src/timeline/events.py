@@ -25,13 +25,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from . import lexicon
 from .models import (
+    ActorKind,
     ActorMention,
+    ActorRole,
     Agreement,
     Article,
     Event,
@@ -344,11 +346,13 @@ def lookup(word: str) -> list[tuple[EventType, str | None, Tense]]:
 # --------------------------------------------------------------------------- analysis
 
 
-_new_tuple = tuple.__new__  # Token._make without its checks, for the hot loop
+@dataclass(slots=True)
+class Token:
+    """A word of the article: normalised key, lookup variants, original span (read-only).
 
-
-class Token(NamedTuple):
-    """A word of the article: normalised key, lookup variants, original span."""
+    Not frozen: a frozen dataclass is several times slower to build, and every article makes
+    hundreds of tokens; nothing changes a token once made.
+    """
 
     i: int
     key: str
@@ -460,9 +464,7 @@ def _tokens(article: Article, sents: list[Span]) -> list[Token]:
     # the original word ends in ة (its normalised ه is no pronoun); no mark ends a word
     taa = [text[tab.oends[w] - 1] == "ة" for w in kept]
     spans = [(tab.ostarts[w], tab.oends[w]) for w in kept]
-    vs = map(variants, keys, taa)
-    rows = zip(range(len(kept)), keys, vs, spans, sent, gaps, strict=True)
-    return [_new_tuple(Token, row) for row in rows]
+    return list(map(Token, range(len(kept)), keys, map(variants, keys, taa), spans, sent, gaps))
 
 
 Opener = Literal["temporal", "inherit", "relative", "conj", "other"]
@@ -497,18 +499,18 @@ def _breaks(gap: str) -> bool:
 
 def _clauses(tokens: list[Token]) -> tuple[list[Clause], list[int]]:
     """Cut the tokens into clauses; the clause index of every token."""
+    n = len(tokens)
+    if not n:
+        return [], []
+    sent = [t.sent for t in tokens]
+    opening = list(map(_opening, [t.key for t in tokens]))
+    breaks = list(map(_breaks, [t.gap for t in tokens]))
+    firsts = [i for i in range(n) if i == 0 or sent[i] != sent[i - 1] or opening[i][0] or breaks[i]]
     clauses: list[Clause] = []
     clause_of: list[int] = []
-    sent = -1
-    openings = map(_opening, [t.key for t in tokens])
-    breaks = map(_breaks, [t.gap for t in tokens])
-    for t, (opens, opener), brk in zip(tokens, openings, breaks, strict=True):
-        if t.sent != sent or opens or brk:
-            sent = t.sent
-            clauses.append(Clause(t.sent, t.i, t.i, opener))
-        else:
-            clauses[-1].last = t.i
-        clause_of.append(len(clauses) - 1)
+    for c, (a, b) in enumerate(zip(firsts, [*firsts[1:], n], strict=True)):
+        clauses.append(Clause(sent[a], a, b - 1, opening[a][1]))
+        clause_of.extend([c] * (b - a))
     return clauses, clause_of
 
 
@@ -544,7 +546,7 @@ def analyse(
                 continue
             clauses[clause_of[k]].times.append(te)
         doc.sent_bounds = _sent_bounds(tokens)
-        doc.marks = [_marker(doc, k) for k in range(len(doc.mentions))]
+        doc.marks = _marks(doc)
         doc.places = _places(article)
     return doc
 
@@ -571,7 +573,7 @@ def _has(tok: Token, keys: frozenset[str]) -> bool:
 
 def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     toks = doc.tokens
-    if i < 0 or i + len(phrase) > len(toks):
+    if i < 0 or i + len(phrase) > len(toks) or phrase[0] not in toks[i].vars:
         return False
     return all(
         phrase[k] in toks[i + k].vars and toks[i + k].sent == toks[i].sent
@@ -668,8 +670,25 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 # --------------------------------------------------------------------------- arguments
 
 
-def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
-    """How the words before mention ``k`` mark it: a target, another participant, or not."""
+Mark = Literal["target", "other"] | None
+
+# a preposition or proclitic fused with the article: بال، لل ... (the noun after is a target)
+_FUSED_ARTICLE = (*(c + "ال" for c in ("ب", "ل", "وب", "ول", "فب")), "لل")
+
+
+def _marks(doc: Doc) -> list[Mark]:
+    """:func:`_marker` of every mention, each computed once."""
+    out: list[Mark] = []
+    for k in range(len(doc.mentions)):
+        out.append(_marker(doc, k, out))
+    return out
+
+
+def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
+    """How the words before mention ``k`` mark it: a target, another participant, or not.
+
+    ``earlier`` may hold the marks of the mentions before ``k`` already computed.
+    """
     gram = _grammar()
     m = doc.mentions[k]
     a, _ = doc.mention_tok[k]
@@ -683,7 +702,9 @@ def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
         if mt.startswith(cl) and not _key(m.name).startswith(cl):
             return "target"
     if prefix == "و" or (a > 0 and doc.tokens[a - 1].key == "و"):
-        return _marker(doc, k - 1) if k > 0 and doc.mention_tok[k - 1][1] >= a - 2 else None
+        if not (k > 0 and doc.mention_tok[k - 1][1] >= a - 2):
+            return None
+        return earlier[k - 1] if k - 1 < len(earlier) else _marker(doc, k - 1, earlier)
     if prefix:
         return None
     for j in range(a - 1, max(a - 5, -1), -1):
@@ -695,9 +716,7 @@ def _marker(doc: Doc, k: int) -> Literal["target", "other"] | None:
             return "target"
         if prev.key in gram.other_preps:
             return "other"
-        if any(prev.key.startswith(c + "ال") for c in ("ب", "ل", "وب", "ول", "فب")) or (
-            prev.key.startswith("لل")
-        ):
+        if prev.key.startswith(_FUSED_ARTICLE):
             return "target"
         if not (prev.key.startswith("ال") or j == a - 1):
             break
@@ -1025,7 +1044,13 @@ def _event_id(article_id: str, span: Span, etype: str) -> str:
 
 def _actor(doc: Doc, k: int, role: Literal["agent", "target", "other", "source"]) -> EventActor:
     m = doc.mentions[k]
-    return EventActor(name=m.name, role=role, kind=m.kind)
+    return _event_actor(m.name, role, m.kind)
+
+
+@lru_cache(maxsize=4096)
+def _event_actor(name: str, role: ActorRole, kind: ActorKind | None) -> EventActor:
+    """An (immutable, hence shareable) :class:`EventActor`, made once per name, role, kind."""
+    return EventActor(name=name, role=role, kind=kind)
 
 
 _REPORTING = frozenset({"say", "announce", "affirm", "declare", "reply"})
@@ -1083,7 +1108,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             country = _country_of(m)
             wanted = m.kind == "organization" or (tr.type == "AGREE" and m.kind != "country")
             if country and wanted:
-                actors.append(EventActor(name=country, role="other", kind="country"))
+                actors.append(_event_actor(country, "other", "country"))
         for rep_tok, rep_agent in reporters.get(sent, []):
             if rep_tok < tr.tok:
                 actors.append(_actor(doc, rep_agent, "source"))

@@ -1,12 +1,12 @@
 """One token table per text, shared by the actor, place, event and agreement engines.
 
 The words of the normalised text (letters, digits, ``_``) with their offsets in the
-normalised text and in the original, computed once per text in bulk (a merge walk over the
-dropped characters instead of a bisection per offset) and cached.
+normalised text and in the original, computed once per text in bulk (one bisection per
+dropped character instead of one per offset) and cached for the next engine.
 
 >>> t = table("وصلَ الوزيرُ")
 >>> t.keys, t.starts, t.ostarts, t.oends
-(('وصل', 'الوزير'), (0, 4), (0, 5), (4, 12))
+(('وصل', 'الوزير'), (0, 4), (0, 5), (3, 11))
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def original_ends(norm: NormalisedText, ends: Sequence[int]) -> list[int]:
     """End of ``norm.span((a, e))`` for sorted non-empty spans' normalised ends ``e``.
 
     >>> original_ends(normalise("وصلَ الوزير"), [3, 10])
-    [4, 11]
+    [3, 11]
     """
     if not norm.drops:
         return list(ends)
