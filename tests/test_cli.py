@@ -116,3 +116,11 @@ def test_bad_published_is_a_usage_error(bad: str) -> None:
     assert r.returncode == 2
     assert "published" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_no_merge_streams_json_lines() -> None:
+    r = run("extract", str(SEEDS), "--no-merge", "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert lines and all(len(e["mentions"]) == 1 for e in lines)
+    assert run("extract", str(SEEDS), "--no-merge").returncode == 2

@@ -29,7 +29,7 @@ from .models import Article, Extraction, Timeline
 from .pipeline import extract
 from .reader import iter_sources, read_article, record_to_article
 
-__all__ = ["BatchResult", "extract_chunk", "iter_articles", "run_batch"]
+__all__ = ["BatchResult", "extract_chunk", "extract_many", "iter_articles", "run_batch"]
 
 Progress = Literal["auto", "always", "never"]
 OnError = Callable[[str, TimelineError], None]
@@ -132,6 +132,20 @@ def extract_chunk(
     return merge(extractions), len(extractions), errors
 
 
+def extract_many(
+    articles: Sequence[Article], prefer: str = "past"
+) -> tuple[list[Extraction], list[tuple[str, str]]]:
+    """Extract a chunk of articles without merging (the streaming mode's worker)."""
+    extractions: list[Extraction] = []
+    errors: list[tuple[str, str]] = []
+    for article in articles:
+        try:
+            extractions.append(extract(article, prefer=prefer))
+        except TimelineError as exc:
+            errors.append((article.id, _located(article.id, exc)))
+    return extractions, errors
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -211,8 +225,13 @@ def run_batch(
     progress: str = "auto",
     stdin: TextIO | None = None,
     chunk: int = CHUNK,
+    sink: Callable[[Extraction], None] | None = None,
 ) -> BatchResult:
     """Extract every input of ``paths`` and merge; bad inputs are reported and skipped.
+
+    With ``sink``, nothing is merged: each extraction is handed to ``sink`` as soon as it is
+    made (in input order) and forgotten, so memory stays flat however long the stream; the
+    result's timeline is then empty.
 
     ``jobs`` > 1 extracts in that many processes (chunks of articles, a bounded number in
     flight); ``progress`` shows a tqdm bar on standard error: ``"auto"`` only on a terminal,
@@ -243,7 +262,9 @@ def run_batch(
 
     articles = iter_articles(paths, published=published, stdin=stdin, on_error=on_error)
     try:
-        if jobs == 1:
+        if sink is not None:
+            timeline, done = _run_streaming(articles, prefer, jobs, sink, report, bar)
+        elif jobs == 1:
             timeline, done = _run_serial(articles, prefer, chunk, report, bar)
         else:
             timeline, done = _run_parallel(articles, prefer, jobs, chunk, report, bar)
@@ -272,6 +293,41 @@ def _run_serial(
         if bar is not None:
             bar.update(1)
     return reducer.result(), done
+
+
+def _run_streaming(
+    articles: Iterator[Article],
+    prefer: str,
+    jobs: int,
+    sink: Callable[[Extraction], None],
+    report: Callable[[str, str], None],
+    bar: Any,
+) -> tuple[Timeline, int]:
+    done = 0
+
+    def collect(extractions: list[Extraction], errs: list[tuple[str, str]]) -> None:
+        nonlocal done
+        for x in extractions:
+            sink(x)
+        done += len(extractions)
+        for where, message in errs:
+            report(where, message)
+        if bar is not None:
+            bar.update(len(extractions) + len(errs))
+
+    if jobs == 1:
+        for batch in _chunks(articles, 1):
+            collect(*extract_many(batch, prefer))
+        return Timeline(), done
+    in_flight: deque[Future[tuple[list[Extraction], list[tuple[str, str]]]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for batch in _chunks(articles, WORKER_CHUNK):
+            in_flight.append(pool.submit(extract_many, batch, prefer))
+            if len(in_flight) >= 2 * jobs:
+                collect(*in_flight.popleft().result())
+        while in_flight:
+            collect(*in_flight.popleft().result())
+    return Timeline(), done
 
 
 def _run_parallel(

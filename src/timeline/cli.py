@@ -16,7 +16,7 @@ from typing import TextIO
 
 from . import __version__
 from .errors import TimelineError
-from .models import Timeline
+from .models import Extraction, Timeline
 from .reader import parse_published
 
 __all__ = ["main"]
@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="write to this file instead of standard output")
     e.add_argument("--prefer", choices=["past", "future"], default="past")
     e.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
+    e.add_argument(
+        "--no-merge",
+        action="store_true",
+        help="stream each article's events as JSON Lines as soon as they are extracted, "
+        "without merging (flat memory on any input size; needs --format jsonl)",
+    )
     e.add_argument(
         "--progress",
         choices=["auto", "always", "never"],
@@ -93,20 +99,32 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except TimelineError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return 2
-    result = run_batch(
-        args.paths,
-        published=published,
-        prefer=args.prefer,
-        jobs=args.jobs,
-        progress=args.progress,
-        stdin=sys.stdin,
-    )
-    text = render(result.timeline, args.format, order=args.order)
+    if args.no_merge and args.format != "jsonl":
+        print("timeline: error: --no-merge writes JSON Lines; add --format jsonl", file=sys.stderr)
+        return 2
     out = _out(args.output)
     try:
-        out.write(text)
-        if not text.endswith("\n"):
-            out.write("\n")
+        sink = None
+        if args.no_merge:
+
+            def sink(x: Extraction) -> None:
+                for event in x.events:
+                    out.write(event.model_dump_json() + "\n")
+
+        result = run_batch(
+            args.paths,
+            published=published,
+            prefer=args.prefer,
+            jobs=args.jobs,
+            progress=args.progress,
+            stdin=sys.stdin,
+            sink=sink,
+        )
+        if not args.no_merge:
+            text = render(result.timeline, args.format, order=args.order)
+            out.write(text)
+            if not text.endswith("\n"):
+                out.write("\n")
     finally:
         if out is not sys.stdout:
             out.close()
