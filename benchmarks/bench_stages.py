@@ -59,7 +59,7 @@ def staged(article: Article, clock: dict[str, float]) -> None:
             times=tuple(times),
             actors=tuple(actors_of(mentions)),
             actor_mentions=tuple(mentions),
-            events=tuple(kept),
+            events=tuple(d.event(article) for d in kept),
             agreements=tuple(agreements),
         ),
     )

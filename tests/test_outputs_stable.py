@@ -93,3 +93,18 @@ def test_texts_without_words() -> None:
     for text in ("...", "«»", "، ؟", "\u064e\u064f"):
         x = timeline.extract(text, published="2025-03-10")
         assert x.events == () and x.actor_mentions == ()
+
+
+def test_drafts_become_the_events_of_find_events() -> None:
+    from timeline import events as ev
+    from timeline.agreements import find_agreements
+
+    art = timeline.read_article(SEEDS[0], published="2026-01-21")
+    x = timeline.extract(art)
+    doc = ev.analyse(art, x.times, x.actor_mentions)
+    triggers = ev.find_triggers(doc)
+    drafts = ev._build(doc, triggers)
+    assert find_agreements(doc, drafts) == list(x.agreements)
+    kept = [d.event(art) for d in ev.prune(doc, triggers, drafts)]
+    assert kept == list(x.events) and kept
+    assert all(e.mentions[0].evidence == art.text[slice(*e.mentions[0].span)] for e in kept)

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict
 from . import lexicon
 from .events import (
     Doc,
+    EventDraft,
     Morphology,
     Trigger,
     TriggerLexicon,
@@ -48,7 +49,6 @@ from .models import (
     Agreement,
     AgreementMention,
     Clause,
-    Event,
     EventDate,
     Milestone,
     MilestoneStage,
@@ -313,7 +313,7 @@ _EVENT_STAGE: dict[str, MilestoneStage] = {
 }
 
 
-def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[Event]) -> list[Milestone]:
+def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[EventDraft]) -> list[Milestone]:
     comp = _compiled()
     art = doc.article
     out: list[Milestone] = []
@@ -345,13 +345,12 @@ def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[Event]) -> li
         stage_e = _EVENT_STAGE.get(ev.mode or "")
         if ev.type != "AGREE" or stage_e is None or ev.negated or ev.hypothetical:
             continue
-        m = ev.mentions[0]
-        if not (span[0] <= m.span[0] < span[1]) or stage_e in seen:
+        if not (span[0] <= ev.span[0] < span[1]) or stage_e in seen:
             continue
         seen.add(stage_e)
         date = ev.date if ev.date.value is not None else None
         out.append(
-            Milestone(stage=stage_e, date=date, article=art.id, evidence=m.evidence, span=m.span)
+            Milestone(stage=stage_e, date=date, article=art.id, evidence=ev.evidence, span=ev.span)
         )
     return out
 
@@ -426,7 +425,7 @@ def _attach_clauses(doc: Doc, mentions: list[_AgMention]) -> None:
             target.clauses.append(clause)
 
 
-def _find_mentions(doc: Doc, events: Sequence[Event]) -> list[_AgMention]:
+def _find_mentions(doc: Doc, events: Sequence[EventDraft]) -> list[_AgMention]:
     comp = _compiled()
     inside = [False] * len(doc.tokens)
     for a, b in doc.mention_tok:
@@ -571,7 +570,7 @@ def _agreement(doc: Doc, g: _Group) -> Agreement:
     )
 
 
-def find_agreements(doc: Doc, events: Sequence[Event]) -> list[Agreement]:
+def find_agreements(doc: Doc, events: Sequence[EventDraft]) -> list[Agreement]:
     """The agreements of an analysed article (see :func:`timeline.events.find_events`)."""
     mentions = _find_mentions(doc, events)
     if not mentions:

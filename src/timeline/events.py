@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -1059,12 +1059,84 @@ _REPORTING = frozenset({"say", "announce", "affirm", "declare", "reply"})
 Fallback = Literal["none", "lede", "all"]
 
 
-def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> list[Event]:
+@dataclass(slots=True)
+class EventDraft:
+    """An event under construction: the fields of :class:`Event` and of its one mention.
+
+    The engine builds drafts for every trigger, prunes them, and makes :class:`Event` models
+    only of the survivors (:meth:`event`): a model is costly to validate, a draft is not.
+    """
+
+    id: str
+    type: EventType
+    mode: str | None
+    date: EventDate
+    date_basis: Literal["explicit", "publication", "unknown"]
+    date_note: str | None
+    actors: tuple[EventActor, ...]
+    location: str | None
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    trigger: str
+    span: Span
+    evidence: str
+
+    @property
+    def agents(self) -> tuple[str, ...]:
+        """Names of the agents."""
+        return tuple(a.name for a in self.actors if a.role == "agent")
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """Names of the targets."""
+        return tuple(a.name for a in self.actors if a.role == "target")
+
+    def event(self, art: Article) -> Event:
+        """The :class:`Event` (with its one :class:`Mention`) of this draft in ``art``."""
+        mention = Mention(
+            article=art.id,
+            evidence=self.evidence,
+            span=self.span,
+            published=art.published,
+            type=self.type,
+            mode=self.mode,
+            date=self.date,
+            date_basis=self.date_basis,
+            actors=self.actors,
+            location=self.location,
+            negated=self.negated,
+            hypothetical=self.hypothetical,
+            source=art.source,
+        )
+        return Event(
+            id=self.id,
+            type=self.type,
+            mode=self.mode,
+            date=self.date,
+            date_basis=self.date_basis,
+            date_note=self.date_note,
+            actors=self.actors,
+            location=self.location,
+            negated=self.negated,
+            hypothetical=self.hypothetical,
+            mentions=(mention,),
+            sources=1,
+            confidence=self.confidence,
+            trigger=self.trigger,
+        )
+
+
+_UNKNOWN_DATE = EventDate()
+
+
+def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> list[EventDraft]:
     art = doc.article
-    events: list[Event] = []
+    events: list[EventDraft] = []
     last_agent: dict[int, int] = {}
     reporters: dict[int, list[tuple[int, int]]] = {}
     first_denier = _deniers(doc, triggers)
+    dates: dict[int, EventDate] = {}  # id of a time expression -> its EventDate
     for tr in triggers:
         c = doc.clause_of[tr.tok]
         sent = doc.tokens[tr.tok].sent
@@ -1082,7 +1154,9 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         if t is not None and not hypo and _future(t, art.published):
             hypo = True
         if t is not None:
-            date = _event_date(t)
+            date = dates.get(id(t))
+            if date is None:
+                date = dates[id(t)] = _event_date(t)
             basis: Literal["explicit", "publication", "unknown"] = "explicit"
             if t.boundary == "since":
                 date_note = "since: the event starts then"
@@ -1094,7 +1168,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         ):
             date, basis = _publication_date(art.published), "publication"
         else:
-            date, basis = EventDate(), "unknown"
+            date, basis = _UNKNOWN_DATE, "unknown"
         actors: list[EventActor] = []
         if args.agent is not None:
             actors.append(_actor(doc, args.agent, "agent"))
@@ -1120,30 +1194,14 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         if where is not None and where != c and abs(where - c) == 1:
             other = doc.clause_span(where)
             span = (min(span[0], other[0]), max(span[1], other[1]))
-        evidence = art.text[span[0] : span[1]]
         trig_span = (doc.tokens[tr.tok].span[0], doc.tokens[tr.last].span[1])
         conf = 0.45 + (0.2 if args.agent is not None else 0.0)
         conf += 0.1 if args.target is not None else 0.0
         conf += 0.1 if basis == "explicit" else 0.0
         conf += 0.05 if tr.pos == "verb" else 0.0
         conf = round(min(conf, 0.95), 2)
-        mention = Mention(
-            article=art.id,
-            evidence=evidence,
-            span=span,
-            published=art.published,
-            type=tr.type,
-            mode=tr.mode,
-            date=date,
-            date_basis=basis,
-            actors=tuple(actors),
-            location=args.location,
-            negated=negated,
-            hypothetical=hypo,
-            source=art.source,
-        )
         events.append(
-            Event(
+            EventDraft(
                 id=_event_id(art.id, trig_span, tr.type),
                 type=tr.type,
                 mode=tr.mode,
@@ -1154,23 +1212,18 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
                 location=args.location,
                 negated=negated,
                 hypothetical=hypo,
-                mentions=(mention,),
-                sources=1,
                 confidence=conf,
                 trigger=art.text[trig_span[0] : trig_span[1]],
+                span=span,
+                evidence=art.text[span[0] : span[1]],
             )
         )
     return events
 
 
-def _with_actors(ev: Event, actors: list[EventActor], conf: float | None = None) -> Event:
-    """``ev`` with new actors (in the event and its mention) and optionally a new confidence."""
-    acts = tuple(_unique_actors(actors))
-    mention = ev.mentions[0].model_copy(update={"actors": acts})
-    update: dict[str, object] = {"actors": acts, "mentions": (mention,)}
-    if conf is not None:
-        update["confidence"] = conf
-    return ev.model_copy(update=update)
+def _with_actors(ev: EventDraft, actors: list[EventActor]) -> EventDraft:
+    """``ev`` with new actors."""
+    return replace(ev, actors=tuple(_unique_actors(actors)))
 
 
 def _anaphoric(doc: Doc, tr: Trigger) -> bool:
@@ -1181,7 +1234,7 @@ def _anaphoric(doc: Doc, tr: Trigger) -> bool:
     return prev.sent == doc.tokens[tr.tok].sent and _has(prev, _grammar().demonstratives)
 
 
-def _informative(doc: Doc, tr: Trigger, ev: Event) -> bool:
+def _informative(doc: Doc, tr: Trigger, ev: EventDraft) -> bool:
     """Whether an event is worth keeping.
 
     Material events (an explosion, a protest) always are; a verbal noun of talk or relations
@@ -1198,7 +1251,7 @@ def _informative(doc: Doc, tr: Trigger, ev: Event) -> bool:
     return bool(ev.actors)
 
 
-def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[Event]) -> list[Event]:
+def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -> list[EventDraft]:
     """One event per clause and trigger family: drop re-mentions and actor-less talk.
 
     A saying verb whose own clause holds another event (أعرب عن تضامنه، أعلنت عن احتجاز)
@@ -1259,12 +1312,12 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[Event]) -> lis
             core = {a.name for a in out[j].actors if a.role in ("agent", "target")}
             if core <= names:
                 keep[j] = False
-    result: list[Event] = []
+    result: list[EventDraft] = []
     for i, ev in enumerate(out):
         if not keep[i]:
             continue
         if ev.type == "STATEMENT" and not ev.targets:
-            ev = ev.model_copy(update={"confidence": min(ev.confidence, 0.4)})
+            ev = replace(ev, confidence=min(ev.confidence, 0.4))
         result.append(ev)
     return result
 
@@ -1315,4 +1368,4 @@ def find_events(
     triggers = find_triggers(doc)
     events = _build(doc, triggers, publication_fallback)
     agreements = find_agreements(doc, events)
-    return prune(doc, triggers, events), agreements
+    return [d.event(article) for d in prune(doc, triggers, events)], agreements
