@@ -31,8 +31,13 @@ from timeline.reader import read_article
 CHILD = """
 import resource, sys, time
 from timeline.batch import run_batch
+events = 0
+def count(x):
+    global events
+    events += len(x.events)
 start = time.perf_counter()
-r = run_batch([sys.argv[1]], progress="never", jobs=int(sys.argv[2]))
+sink = count if sys.argv[3] == "stream" else None
+r = run_batch([sys.argv[1]], progress="never", jobs=int(sys.argv[2]), sink=sink)
 took = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -52,11 +57,13 @@ def write_jsonl(path: Path, n: int, texts: list[str]) -> int:
     return path.stat().st_size
 
 
-def stream_child(path: Path, jobs: int) -> tuple[int, int, float, int, int]:
-    """Run ``run_batch`` on ``path`` in a fresh interpreter; (total, failed, s, rss KB, kids KB)."""
+def stream_child(path: Path, jobs: int, mode: str = "stream") -> tuple[int, int, float, int, int]:
+    """Run ``run_batch`` on ``path`` in a fresh interpreter, streaming extractions to a sink
+    (``mode="stream"``, as ``--no-merge``) or merging them (``"merge"``); returns
+    (total, failed, seconds, peak RSS KB, children's peak RSS KB)."""
     env_path = str(Path(__file__).resolve().parent.parent / "src")
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), str(jobs)],
+        [sys.executable, "-c", CHILD, str(path), str(jobs), mode],
         check=False,
         capture_output=True,
         text=True,
@@ -74,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=200, help="articles for the jobs=1/2 runs")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument(
+        "--merge-n", type=int, default=2000, help="articles for the merged-mode memory runs"
+    )
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the memory runs")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
     texts = seed_texts()
@@ -119,13 +130,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         if args.skip_memory:
             return 0
-        for n in (max(1, args.n // 10), args.n):
+        runs = [("stream", max(1, args.n // 10)), ("stream", args.n)]
+        runs += [("merge", max(1, args.merge_n // 10)), ("merge", args.merge_n)]
+        for mode, n in runs:
             big = Path(tmp) / f"stream-{n}.jsonl"
             nbytes = write_jsonl(big, n, texts)
-            total, failed, took, rss, _kids = stream_child(big, 1)
+            total, failed, took, rss, kids = stream_child(big, args.jobs, mode)
             print(
-                f"stream n={n:>7}: {nbytes / 2**20:8.1f} MB input, {took:7.1f} s, "
-                f"peak RSS {rss / 1024:7.1f} MB ({total} read, {failed} failed)"
+                f"{mode} n={n:>7}: {nbytes / 2**20:8.1f} MB input, {took:7.1f} s, "
+                f"peak RSS {max(rss, kids) / 1024:7.1f} MB ({total} read, {failed} failed)"
             )
             big.unlink()
     return 0
