@@ -112,7 +112,14 @@ class _Cues(BaseModel):
 
 class TimeWordsData(BaseModel):
     units: list[_Unit]
-    fraction_hour: dict[str, int]
+    fraction_units: dict[str, tuple[str, int]]
+    time_of_era: list[str]
+    this_attached: list[str]
+    ordinal_heads: list[str]
+    holiday_day_ordinals: dict[str, int]
+    millennium_words: list[str]
+    frequency_words: dict[str, int]
+    frequency_plural: list[str]
     relative_before_last: list[str]
     relative_after_next: list[str]
     relative_past: list[str]
@@ -271,7 +278,9 @@ class Grammar:
             self.rel[norm(f)] = -2
         for f in tw.relative_after_next:
             self.rel[norm(f)] = 2
-        self.fraction_hour = {norm(k): v for k, v in tw.fraction_hour.items()}
+        self.fraction_units = {norm(k): v for k, v in tw.fraction_units.items()}
+        self.holiday_day = {norm(k): v for k, v in tw.holiday_day_ordinals.items()}
+        self.frequency = {norm(k): v for k, v in tw.frequency_words.items()}
         self.set_adverbs = {norm(k): v for k, v in tw.set_adverbs.items()}
         self.deictics = {norm(f): d for d in tw.deictics for f in d.forms}
         self.pods = {norm(f): p.pod for p in tw.parts_of_day for f in p.forms}
@@ -372,26 +381,36 @@ class Grammar:
                 rf"(?!{S}(?:{counters}){E})(?!{S}[%٪.,]\d)(?!{S}[%٪])"
             ),
             "numeric": (
-                r"(?<![\d/.\-])(?:(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
-                r"|(?P<year_b>\d{4})(?P<sep_b>[/.\-])(?P<month_b>\d{1,2})(?P=sep_b)(?P<day_b>\d{1,2}))"
+                r"(?<![\d/.\-])(?:(?P<day>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<month>\d{1,2})\s?(?P=sep)\s?(?P<year>\d{4})"
+                r"|(?P<year_b>\d{4})\s?(?P<sep_b>[/.\-])\s?(?P<month_b>\d{1,2})\s?(?P=sep_b)\s?(?P<day_b>\d{1,2}))"
                 rf"(?![\d/.\-]?\d)(?:{S}(?P<era>{era_all}){E})?"
             ),
             "weekday": rf"(?:(?P<dw>{dayword}){SP})?(?P<wd>{weekday})(?:{SP}(?P<rel>{rel_any}))?",
+            "numeric_short": (
+                rf"(?:(?P<dw>{dayword}){SP}(?P<day>3[01]|[12]\d|0?[1-9])[/\-](?P<month>1[0-2]|0?[1-9])"
+                rf"|(?P<prep>{OF}){SP}(?P<month_b>1[0-2]|0?[1-9])/(?P<year>(?:19|20)\d\d)"
+                rf"|(?P<year_b>(?:19|20)\d\d)-(?P<month_c>0[1-9]|1[0-2]))(?![\d/\-]|\.\d)"
+            ),
+            "month_num": (
+                rf"{monthword}{SP}(?P<mnum>1[0-2]|0?[1-9])(?!\d)(?:{S}(?:{FROM}{SP})?{year_ref})?"
+            ),
             "deictic": alt(self.deictics),
             "clock": (
-                rf"(?:(?P<cw>{clockword}){SP})?(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?|(?P<hourw>{ord_fem}))"
-                rf"(?:{S}(?P<frac>{fractions}))?(?:{S}(?P<ampm>{pod_after}){E})?"
+                rf"(?:(?P<cw>{clockword}){SP})?(?:(?:{AL})?(?P<hour>\d{{1,2}})(?:(?P<msep>[:.])(?P<minute>\d{{2}}))?|(?P<hourw>{ord_fem}))"
+                rf"(?:{S}(?P<frac>{fractions})|{S}{AND}{S}(?P<fmin>\d{{1,2}}){SP}{alt(tw.units[7].singular + tw.units[7].plural + tw.units[7].dual)})?"
+                rf"(?:{S}(?P<ampm>{pod_after}){E})?"
                 rf"(?:{SP}(?P<tz>{clock_suffix}))?"
             ),
             "ago_later": (
                 rf"(?P<dir>{alt(tw.ago + tw.later)}){SP}(?:(?P<approx>{approx}){SP})?"
                 rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})|(?P<unit1>{unit_any}))"
-                rf"(?P<andhalf>{SP}{alt(tw.and_half)})?{E}{not_date_next}"
+                rf"(?P<andhalf>{SP}{alt(tw.and_half)})?(?P<era_of>{SP}{alt(tw.time_of_era)})?{E}{not_date_next}"
             ),
             "duration": (
                 rf"(?:(?P<prep>{alt(tw.duration_prepositions)}){SP})?(?:(?P<approx>{approx}){SP})?"
                 rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})"
-                rf"|(?P<half>{alt(self.fraction_hour)})|(?P<unit1>{unit_any}))(?P<andhalf>{SP}{alt(tw.and_half)})?"
+                rf"|(?P<half>{alt(self.fraction_units)})|(?P<unit1>{unit_any}))(?P<andhalf>{SP}{alt(tw.and_half)})?"
+                rf"(?P<era_of>{SP}{alt(tw.time_of_era)})?"
                 rf"{E}{not_date_next}"
             ),
             "rel_unit": (
@@ -424,11 +443,11 @@ class Grammar:
                 rf"(?:{SP}(?P<rel>{rel_any}))?"
             ),
             "mod_unit": (
-                rf"(?P<modw>{alt(self.modifiers)}){SP}(?P<unit_def>{unit_def})(?!{SP}{rel_any})"
+                rf"(?P<modw>{alt(self.modifiers)}){SP}(?P<unit_def>{unit_def})(?!{SP}{rel_any})(?!{S}\d)"
             ),
             "vague": rf"(?P<vague>{alt(self.vague)})",
             "holiday": (
-                rf"(?P<hol>{alt(self.holidays)})(?:{SP}(?P<rel>{rel_any})|{S}[,،]?{S}(?:{FROM}{SP})?(?:{yearword}{S})?"
+                rf"(?:(?P<hday>{alt(self.holiday_day)}){SP})?(?P<hol>{alt(self.holidays)})(?:{SP}(?P<rel>{rel_any})|{S}[,،]?{S}(?:{FROM}{SP})?(?:{yearword}{S})?"
                 rf"(?P<year>\d{{4}})(?:{S}(?P<era>{era_all}){E})?)?"
             ),
             "hmonth": (
@@ -437,7 +456,7 @@ class Grammar:
             ),
             "hijri_date": (
                 rf"(?:(?:{dayword}{SP})?(?P<wd>{weekday}){S}[,،]?{S})?{day}{S}(?:{FROM}{SP})?(?:{monthword}{SP})?(?P<hmonth>{hmonth})"
-                rf"(?:{S}[,،]?{S}(?:{yearword}{S})?(?P<year>\d{{3,4}})(?:{S}(?P<era>{era_all}){E})?)?"
+                rf"(?:{S}[,،]?{S}(?:{yearword}{S})?(?P<year>\d{{3,4}})(?:{S}(?P<era>{era_all}){E})?|{SP}(?P<rel>{rel_any}))?"
             ),
             "range_days": (
                 rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?P<day1>{daynum}|{ordinal}){S}(?P<to>{alt(tw.range_to)}){S}"
@@ -455,13 +474,23 @@ class Grammar:
                 rf"(?P<agen>{alt(list(self.ordinals) + list(self.ordinals_fem))}|(?:{AL})?\d{{1,3}}){SP}"
                 rf"{FROM}{SP}{alt(tw.age_words)}"
             ),
+            "attached_this": rf"{alt(tw.this_attached)}(?P<unit_def>{alt(sing)})",
+            "millennium": rf"{alt(tw.millennium_words)}{SP}(?P<cord>{alt(list(self.century_ord) + list(self.ordinals_fem))})",
+            "year_span": (
+                rf"(?<![\d/\-])(?P<y1>(?:19|20)\d\d){S}[-/–]{S}(?P<y2>(?:19|20)\d\d)(?![\d/\-])"
+                rf"(?!{S}(?:{counters}){E})"
+            ),
+            "frequency": (
+                rf"(?:(?P<freq>{alt(self.frequency)})|(?P<num>{number}){SP}{alt(tw.frequency_plural)})"
+                rf"{SP}(?:{OF}|{alt(tw.set_every)}){SP}(?P<unit_def>{unit_def})"
+            ),
             "paren_years": rf"\({S}(?P<y1>\d{{4}}){S}[-/]{S}(?P<y2>\d{{4}}){S}\)",
             "set": (
-                rf"(?:(?P<every>{alt(tw.set_every)}){SP}(?:(?P<dw>{dayword}){SP}(?P<wdb>{alt([k.removeprefix(norm(tw.article)) for k in self.weekdays])})"
-                rf"|(?P<wd>{weekday})|(?P<unit1>{alt(sing)}))|(?P<adv>{alt(self.set_adverbs)}))"
+                rf"(?:(?P<every>{alt(tw.set_every)}){SP}(?:(?:(?P<dw>{dayword}){SP})?(?P<wdb>{alt([k.removeprefix(norm(tw.article)) for k in self.weekdays])})"
+                rf"|(?P<wd>{weekday})|(?P<num>{number}){SP}(?P<unit>{alt(sing + plural)})|(?P<unit_dual>{alt(dual)})|(?P<unit1>{alt(sing)}))|(?P<adv>{alt(self.set_adverbs)}))"
             ),
             "range_years": (
-                rf"(?P<from>{alt(tw.range_from)}){SP}(?:(?P<yw>{alt(tw.range_year_words)}){SP})?(?P<y1>\d{{4}}){S}"
+                rf"(?:(?P<from>{alt(tw.range_from)}){SP}(?:(?P<yw>{alt(tw.range_year_words)}){SP})?|(?P<yw_b>{alt(tw.range_year_words[:2])}){SP})(?P<y1>\d{{4}}){S}"
                 rf"(?P<to>{alt(tw.range_to)}){S}(?:{yearword}{S})?(?P<y2>\d{{4}})(?!\d)(?!{S}(?:{counters}){E})"
             ),
         }
@@ -470,15 +499,16 @@ class Grammar:
         categories: dict[str, list[str]] = {
             "month": list(self.months),
             "hmonth": list(self.hmonths),
-            "weekday": list(self.weekdays),
+            "weekday": list(self.weekdays)
+            + [k.removeprefix(norm(tw.article)) for k in self.weekdays],
             "season": list(self.seasons),
             "holiday": list(self.holidays),
-            "unit": list(self.unit_of) + list(self.fraction_hour) + list(self.set_adverbs),
+            "unit": list(self.unit_of) + list(self.fraction_units) + list(self.set_adverbs),
             "deictic": list(self.deictics),
             "vague": list(self.vague),
             "decade": list(self.decades),
-            "century": [norm(f) for f in tw.century_word],
-            "clock": [norm(f) for f in tw.clock_words],
+            "century": [norm(f) for f in tw.century_word + tw.millennium_words],
+            "clock": [norm(f) for f in tw.clock_words] + list(self.ampm) + list(self.fractions),
             "age": [norm(f) for f in tw.age_words],
         }
         index: dict[str, set[str]] = {}
@@ -492,7 +522,7 @@ class Grammar:
                 index.setdefault(max(specific, key=len), set()).add(cat)
         expanded: dict[str, set[str]] = {}
         for key, cats in index.items():
-            for prefix in ["", *(norm(c) for c in tw.clitics)]:
+            for prefix in ["", *(norm(c) for c in tw.clitics + tw.this_attached)]:
                 expanded.setdefault(prefix + key, set()).update(cats)
         self.trigger_index = {k: frozenset(v) for k, v in expanded.items()}
         self.digits = re.compile(r"\d+")
@@ -539,6 +569,8 @@ class Grammar:
         self.general_block = re.compile(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
         self.date_prep_before = re.compile(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
         self.earlier_of = re.compile(rf"^{SP}(?:{FROM}{SP})?$")
+        self.of_pod_after = re.compile(rf"^{SP}(?:{FROM}{SP})?{alt(tw.pod_before_day)}{E}")
+        self.ordinal_head_before = re.compile(rf"{B}{clitic}{alt(tw.ordinal_heads)}{SP}$")
         # cues
         cues = tw.cues
         self.future_phrase = re.compile(rf"{B}{clitic}(?:{alt(cues.future_phrases)}){E}")

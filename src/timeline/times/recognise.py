@@ -119,6 +119,11 @@ def _b_dmy(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
         return None
     if _named_after(m, text, g):
         return Parsed("blocked", 0, 0, priority=9)
+    raw_day = _g(m, "day") or ""
+    if not raw_day[-1:].isdigit() and g.ordinal_head_before.search(
+        text[max(0, m.start("core") - 20) : m.start("core")]
+    ):
+        return None  # "الأسبوع الأول من مارس": the ordinal counts weeks, not days
     wd = _g(m, "wd")
     rel = _g(m, "rel")
     return Parsed(
@@ -155,6 +160,8 @@ def _b_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
 
 def _b_day_of_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     day = g.day_number(_g(m, "day") or "")
+    if g.ordinal_head_before.search(text[max(0, m.start("core") - 20) : m.start("core")]):
+        return None
     rel = _g(m, "rel")
     relv = g.rel.get(rel) if rel else (0 if _g(m, "this") else None)
     if day is None or relv is None:
@@ -235,16 +242,74 @@ def _b_set(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
         key: str = wd or next((k for k in g.weekdays if k.endswith(wdb or "")), "")
         w = g.weekdays.get(key)
         return Parsed("set", 0, 0, weekday=w) if w else None
+    for name in ("unit", "unit_dual"):
+        surface = _g(m, name)
+        if surface:
+            set_unit = g.unit_of.get(surface)
+            count = g.number(_g(m, "num") or "") if name == "unit" else g.unit_count.get(surface)
+            return Parsed("set", 0, 0, unit=set_unit, n=count) if set_unit and count else None
     unit = g.unit_of.get(_g(m, "unit1") or "") or ""
     if not unit or (_g(m, "unit1") or "") in g.ambiguous_units:
         return None
     return Parsed("set", 0, 0, unit=unit, n=1)
 
 
+def _b_attached_this(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """ "هالأسبوع", "هالسنة" (Levantine "this ...")."""
+    unit = g.unit_of.get(_g(m, "unit_def") or "")
+    if unit is None or unit in ("hour", "minute", "second"):
+        return None
+    if unit == "day":
+        return Parsed("deictic", 0, 0, n=0)
+    return Parsed("rel_unit", 0, 0, unit=unit, rel=0)
+
+
+def _b_millennium(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    n = g.century_ord.get(_g(m, "cord") or "") or g.ordinals_fem.get(_g(m, "cord") or "")
+    return Parsed("millennium", 0, 0, century=n) if n and n <= 3 else None
+
+
+def _b_year_span(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not 0 < y2 - y1 <= 30:
+        return None
+    return Parsed(
+        "range", 0, 0, left=Parsed("year", 0, 0, year=y1), right=Parsed("year", 0, 0, year=y2)
+    )
+
+
+def _b_frequency(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """ "مرتين في الأسبوع", "مرة في الشهر": a set, one unit per period."""
+    unit = g.unit_of.get(_g(m, "unit_def") or "")
+    if unit is None:
+        return None
+    return Parsed("set", 0, 0, unit=unit, n=1)
+
+
+def _b_numeric_short(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """ "يوم 10/2" (day/month after a day word), "في 2/2013", "2025-05"."""
+    if _named_after(m, text, g):
+        return None
+    if m.group("day"):
+        return Parsed("date", 0, 0, day=int(m.group("day")), month=int(m.group("month")))
+    if m.group("month_b"):
+        return Parsed("month", 0, 0, month=int(m.group("month_b")), year=int(m.group("year")))
+    return Parsed("month", 0, 0, month=int(m.group("month_c")), year=int(m.group("year_b")))
+
+
+def _b_month_num(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """ "شهر 3 من العام الحالي": a month given by its number."""
+    ref = _year_ref(m, g)
+    year, year_rel = ref if ref else (None, None)
+    return Parsed("month", 0, 0, month=int(m.group("mnum")), year=year, year_rel=year_rel)
+
+
 def _b_weekday(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     wd = g.weekdays.get(_g(m, "wd") or "")
     rel = _g(m, "rel")
     if wd is None or g.weekday_block.match(text[m.end() : m.end() + 12]):
+        return None
+    if _named_after(m, text, g):
         return None
     return Parsed("weekday", 0, 0, weekday=wd, rel=g.rel.get(rel) if rel else None)
 
@@ -254,7 +319,7 @@ def _b_deictic(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     d = g.deictics.get(key)
     if d is None:
         return None
-    if g.deictic_block.match(text[m.end() : m.end() + 30]):
+    if " " not in key and g.deictic_block.match(text[m.end() : m.end() + 30]):
         return None
     if g.deictic_block_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
         return None
@@ -265,7 +330,13 @@ def _b_clock(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     cw, hour_s, minute_s = _g(m, "cw"), _g(m, "hour"), _g(m, "minute")
     frac, ampm, hourw = _g(m, "frac"), _g(m, "ampm"), _g(m, "hourw")
     if hourw is not None:
-        if cw is None:
+        if (
+            cw is None
+            and frac is None
+            and ampm is None
+            and _g(m, "fmin") is None
+            and not g.of_pod_after.match(text[m.end() : m.end() + 25])
+        ):
             return None
         hour = g.ordinals_fem.get(hourw)
     else:
@@ -274,11 +345,18 @@ def _b_clock(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
             return None
         if cw is None and minute_s is None and frac is None and ampm in g.short_ampm:
             return None
-    if hour is None or hour > 24:
+        if _g(m, "msep") == "." and cw is None:
+            return None
+    if hour is None or hour > 24 or _named_after(m, text, g):
         return None
     minute = int(minute_s) if minute_s else None
     if minute is not None and minute > 59:
         return None
+    fmin = _g(m, "fmin")
+    if fmin is not None:
+        if int(fmin) > 59:
+            return None
+        minute = int(fmin)
     if frac is not None:
         delta = g.fractions.get(frac, 0)
         base = hour * 60 + (minute or 0) + delta
@@ -293,7 +371,8 @@ def _count(m: re.Match[str], g: Grammar) -> tuple[str, int | None] | None:
     """(unit, n) from the num/unit/unit_dual/unit1/half groups; n None for a bare plural."""
     half = _g(m, "half")
     if half:
-        return "minute", g.fraction_hour.get(half, 30)
+        fraction: tuple[str, int] = g.fraction_units.get(half, ("minute", 30))
+        return fraction
     for name in ("unit_dual", "unit1", "unit"):
         u = _g(m, name)
         if u is None:
@@ -335,7 +414,7 @@ def _b_ago_later(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     mod = g.approx.get(approx) if approx else None
     if n is None:
         return Parsed("vague", 0, 0, vague="PAST_REF" if sign < 0 else "FUTURE_REF")
-    if (_g(m, "unit1") or "") in g.ambiguous_units:
+    if (_g(m, "unit1") or "") in g.ambiguous_units and not _g(m, "era_of"):
         return None
     if g.event_relative.match(text[m.end() : m.end() + 40]):
         # "بعد أسبوعين من احتجازهم": counted from an event, not from the anchor
@@ -352,14 +431,16 @@ def _b_duration(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     approx = _g(m, "approx")
     if n is None:
         return None
-    if _g(m, "unit1") and not prep and not _g(m, "andhalf"):
+    if _g(m, "unit1") and not (prep or approx or _g(m, "andhalf")):
         return None
     if g.reading_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
+        return None
+    if _named_after(m, text, g):
         return None
     if g.reading_after.match(text[m.end() : m.end() + 20]):
         return None
     surface = _g(m, "unit1") or _g(m, "unit_dual") or _g(m, "unit") or ""
-    if surface in g.ambiguous_units and not (prep or _g(m, "num")):
+    if surface in g.ambiguous_units and not (prep or approx or _g(m, "num") or _g(m, "era_of")):
         return None
     return Parsed("duration", 0, 0, unit=unit, n=n, mod=g.approx.get(approx) if approx else None)
 
@@ -487,7 +568,11 @@ def _b_mod_unit(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
 
 def _b_vague(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     v = g.vague.get(_g(m, "vague") or "")
-    return Parsed("vague", 0, 0, vague=v) if v else None
+    if v is None or _named_after(m, text, g):
+        return None
+    if g.deictic_block_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
+        return None
+    return Parsed("vague", 0, 0, vague=v)
 
 
 def _b_holiday(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
@@ -495,11 +580,15 @@ def _b_holiday(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     if h is None:
         return None
     rel = _g(m, "rel")
-    year, _era, _cal = _year_of(m, g)
+    year, _era, cal = _year_of(m, g)
+    if year is not None and h.calendar == "hijri" and cal != "hijri" and year > 1600:
+        return None  # a Gregorian year after a Hijri feast: leave it to the year rule
+    hday = _g(m, "hday")
     return Parsed(
         "holiday",
         0,
         0,
+        n=g.holiday_day.get(hday or ""),
         holiday=h.name,
         calendar=h.calendar,
         month=h.month,
@@ -517,10 +606,11 @@ def _b_hmonth(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     rel = _g(m, "rel")
     y = _g(m, "year")
     if rel is None and y is None and not _g(m, "mw"):
-        if name in g.ambiguous_hmonths:
+        before = text[max(0, m.start("core") - 30) : m.start("core")]
+        modified = g.before["mod"].search(before) is not None
+        if name in g.ambiguous_hmonths and not modified:
             return None
-        before = text[: m.start("core")]
-        if not g.date_prep_before.search(before[-20:]):
+        if not modified and not g.date_prep_before.search(before[-20:]):
             return None
     year = int(y) if y else None
     if year is not None and not 1 <= year <= 1600:
@@ -639,6 +729,12 @@ BUILDERS: dict[str, Builder] = {
     "range_years": _b_range_years,
     "paren_years": _b_paren_years,
     "decade_ord": _b_decade_ord,
+    "numeric_short": _b_numeric_short,
+    "attached_this": _b_attached_this,
+    "millennium": _b_millennium,
+    "year_span": _b_year_span,
+    "frequency": _b_frequency,
+    "month_num": _b_month_num,
     "age": _b_age,
     "set": _b_set,
 }
@@ -682,6 +778,12 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "hijri_date": ("hmonth",),
     "paren_years": ("digit",),
     "decade_ord": ("century",),
+    "numeric_short": ("digit",),
+    "attached_this": ("unit",),
+    "millennium": ("century",),
+    "year_span": ("digit",),
+    "frequency": ("unit",),
+    "month_num": ("unit",),
     "age": ("digit", "age"),
     "set": ("unit", "weekday"),
 }
@@ -774,6 +876,8 @@ MODDABLE = (
     "hmonth",
     "weekend",
     "date",
+    "holiday",
+    "millennium",
 )
 
 
@@ -934,4 +1038,13 @@ def recognise(text: str) -> list[Parsed]:
     items = [p for p in _select(_candidates(text, g)) if p.kind != "blocked"]
     items = _combine(items, text, g)
     items = _absorb_vague(items, text, g)
-    return items
+    return _drop_covered(items)
+
+
+def _drop_covered(items: list[Parsed]) -> list[Parsed]:
+    """After words were absorbed, keep the longest of expressions that now overlap."""
+    kept: list[Parsed] = []
+    for p in sorted(items, key=lambda p: (-(p.end - p.start), p.start)):
+        if all(p.end <= q.start or q.end <= p.start for q in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: p.start)

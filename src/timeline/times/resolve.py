@@ -28,8 +28,17 @@ UNIT_GRAIN = {
     "century": "century",
     "hour": "hour",
     "minute": "minute",
+    "second": "second",
 }
-UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
+UNIT_CODE = {
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "hour": "H",
+    "minute": "M",
+    "second": "S",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +129,8 @@ def shift(anchor: D, unit: str, n: int) -> D:
         return anchor + dt.timedelta(hours=n)
     if unit == "minute":
         return anchor + dt.timedelta(minutes=n)
+    if unit == "second":
+        return anchor + dt.timedelta(seconds=n)
     raise ValueError(unit)
 
 
@@ -143,6 +154,10 @@ def unit_value(at: D, unit: str) -> Resolved:
     if unit == "century":
         c0 = at.year // 100 * 100
         return Resolved(f"{c0 // 100:02d}", "century", D(max(c0, 1), 1, 1), D(c0 + 100, 1, 1))
+    if unit == "second":
+        s = at.replace(microsecond=0)
+        value = f"{ymd(at.date())}T{at.hour:02d}:{at.minute:02d}:{at.second:02d}"
+        return Resolved(value, "second", s, s + dt.timedelta(seconds=1))
     if unit == "hour":
         s = at.replace(minute=0, second=0, microsecond=0)
         return Resolved(f"{ymd(at.date())}T{at.hour:02d}:00", "hour", s, s + dt.timedelta(hours=1))
@@ -303,7 +318,7 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     if k in ("ago", "later"):
         unit, n = p.unit or "day", p.n or 0
         sign = -1 if k == "ago" else 1
-        kind = "TIME" if unit in ("hour", "minute") else "DATE"
+        kind = "TIME" if unit in ("hour", "minute", "second") else "DATE"
         if anchor is None:
             return Resolved(
                 _unknown_of(unit), UNIT_GRAIN[unit], type=kind, anchored=True, mod=p.mod
@@ -343,7 +358,14 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     if k == "vague":
         return Resolved(p.vague or "PAST_REF", "vague", anchored=True)
     if k == "holiday":
-        return _holiday(p, anchor, direction)
+        r = _holiday(p, anchor, direction)
+        if p.n and r.start is not None and r.grain == "day":  # "ثاني أيام عيد الأضحى"
+            day = (r.start + p.n * DAY).date()
+            return _day_result(day, p, r.anchored)
+        return r
+    if k == "millennium":
+        n = (p.century or 1) - 1
+        return Resolved(f"{n}", "millennium", D(max(n * 1000, 1), 1, 1), D(n * 1000 + 1000, 1, 1))
     if k == "hmonth":
         return _hmonth(p, anchor, direction)
     if k == "range":
@@ -361,6 +383,7 @@ def _unknown_of(unit: str) -> str:
         "century": "XX",
         "hour": "XXXX-XX-XXTXX:00",
         "minute": "XXXX-XX-XXTXX:XX",
+        "second": "XXXX-XX-XXTXX:XX:XX",
     }[unit]
 
 
@@ -369,9 +392,7 @@ def _duration_value(unit: str, n: int) -> str:
         return f"P{n * 10}Y"
     if unit == "century":
         return f"P{n * 100}Y"
-    if unit in ("hour", "minute"):
-        if unit == "minute" and n % 60 == 0:
-            return f"PT{n // 60}H"
+    if unit in ("hour", "minute", "second"):
         return f"PT{n}{UNIT_CODE[unit]}"
     return f"P{n}{UNIT_CODE[unit]}"
 
@@ -450,6 +471,10 @@ def _weekday(p: Parsed, anchor: D | None, direction: str) -> Resolved:
 
 def _month(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     m = p.month or 1
+    if p.year is None and p.year_rel is not None and anchor is not None:
+        p = Parsed("month", p.start, p.end, month=m, year=anchor.year + p.year_rel)
+    if not 1 <= m <= 12:
+        raise Unresolvable(f"no month {m}")
     if p.year is not None:
         if p.era == "BC":
             return Resolved(f"BC{p.year:04d}-{m:02d}", "month")
@@ -617,7 +642,14 @@ def _holiday(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         if p.day is None:
             return _hmonth(p, anchor, direction)
         q = Parsed(
-            "date", p.start, p.end, month=p.month, day=p.day, calendar="hijri", rel=p.rel, year=None
+            "date",
+            p.start,
+            p.end,
+            month=p.month,
+            day=p.day,
+            calendar="hijri",
+            rel=p.rel,
+            year=p.year,
         )
         return _hijri_date(q, anchor, direction)
     q = Parsed("date", p.start, p.end, month=p.month, day=p.day, year=p.year)
