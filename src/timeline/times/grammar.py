@@ -499,6 +499,7 @@ class Grammar:
         categories: dict[str, list[str]] = {
             "month": list(self.months),
             "hmonth": list(self.hmonths),
+            "quarter": [norm(f) for f in tw.quarter_words + tw.half_words],
             "weekday": list(self.weekdays)
             + [k.removeprefix(norm(tw.article)) for k in self.weekdays],
             "season": list(self.seasons),
@@ -519,11 +520,16 @@ class Grammar:
                 if not form:
                     continue
                 specific = [w for w in words if w not in stop] or words
-                index.setdefault(max(specific, key=len), set()).add(cat)
+                key = max(specific, key=len)
+                if len(key) > 1:  # one letter (م، ص) would fire everywhere
+                    index.setdefault(key, set()).add(cat)
         expanded: dict[str, set[str]] = {}
         for key, cats in index.items():
-            for prefix in ["", *(norm(c) for c in tw.clitics + tw.this_attached)]:
+            for prefix in ["", *(norm(c) for c in tw.clitics)]:
                 expanded.setdefault(prefix + key, set()).update(cats)
+            if "unit" in cats:
+                for prefix in (norm(c) for c in tw.this_attached):
+                    expanded.setdefault(prefix + key, set()).add("attached")
         self.trigger_index = {k: frozenset(v) for k, v in expanded.items()}
         self.digits = re.compile(r"\d+")
         self.trigger_keys = frozenset(self.trigger_index)
