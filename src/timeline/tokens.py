@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -23,6 +24,7 @@ from .text import NormalisedText, normalise
 __all__ = ["Regions", "TokenTable", "original_ends", "original_starts", "table"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}_]+")
+_SPLIT = regex.compile(r"([\p{L}\p{N}_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +86,14 @@ def table(text: str) -> TokenTable:
     ('قال', 'لافروف')
     """
     norm = normalise(text)
-    found = list(_WORD.finditer(norm.text))
-    starts = [m.start() for m in found]
-    ends = [m.end() for m in found]
+    # split keeps the words at odd places; the running lengths give every offset in bulk
+    parts = _SPLIT.split(norm.text)
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
     return TokenTable(
         norm,
-        tuple([m.group() for m in found]),
+        tuple(parts[1::2]),
         tuple(starts),
         tuple(ends),
         tuple(original_starts(norm, starts)),
