@@ -164,3 +164,25 @@ def test_gold_agreements_on_seeds() -> None:
     ]
     signed = [m for ag in rv for m in ag.milestones if m.stage == "signed"]
     assert any(m.date is not None and m.date.value == "2025-05" for m in signed)
+
+
+def test_signing_event_feeds_agreement_across_commas() -> None:
+    """وقّعت X وY، اليوم الثلاثاء، اتفاقية ...: the AGREE event's object is the agreement."""
+    import timeline
+
+    text = "وقعت مصر والسعودية، اليوم الثلاثاء، اتفاقية للربط الكهربائي"
+    x = timeline.extract(text, published="2026-01-21")
+    (ag,) = x.agreements
+    assert set(ag.parties) == {"Egypt", "Saudi Arabia"}
+    assert "energy" in ag.domains
+    signed = [m for m in ag.milestones if m.stage == "signed"]
+    assert signed and signed[0].date is not None and signed[0].date.value == "2026-01-21"
+
+
+def test_ratifying_event_gives_ratified_milestone() -> None:
+    import timeline
+
+    text = "صادق البرلمان الأردني أمس على اتفاقية التعاون الدفاعي مع العراق"
+    (ag,) = timeline.extract(text, published="2026-01-21").agreements
+    stages = {m.stage: m.date.value if m.date else None for m in ag.milestones}
+    assert stages.get("ratified") == "2026-01-20"

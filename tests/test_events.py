@@ -321,3 +321,31 @@ def test_gold_events_on_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     assert found / total >= 0.9
     assert typed / found >= 0.8
     assert assumed_ok >= assumed_total - 1
+
+
+def test_definite_back_reference_shares_the_lead_date() -> None:
+    """وقتل ثلاثة أشخاص في الغارة: the raid of the lead, its date, basis inferred."""
+    import timeline
+
+    text = "شنت إسرائيل غارة على مدينة صور أمس. وقتل ثلاثة أشخاص في الغارة."
+    evs = timeline.extract(text, published="2026-01-21").events
+    kill = [e for e in evs if e.mode == "kill"]
+    assert kill and kill[0].date.value == "2026-01-20" and kill[0].date_basis == "inferred"
+
+
+def test_back_reference_needs_a_definite_noun() -> None:
+    import timeline
+
+    text = "شنت إسرائيل غارة على مدينة صور أمس. وقتل ثلاثة أشخاص في غارة أخرى."
+    evs = timeline.extract(text, published="2026-01-21").events
+    assert all(e.date_basis != "inferred" for e in evs)
+
+
+def test_attribution_is_no_statement_and_gives_the_source() -> None:
+    import timeline
+
+    text = "بحسب ما ذكرت وكالة رويترز، تظاهر آلاف الأشخاص في بغداد"
+    evs = timeline.extract(text, published="2026-01-21").events
+    assert [e.type for e in evs] == ["PROTEST"]
+    assert [a.name for a in evs[0].actors if a.role == "source"] == ["Reuters"]
+    assert "Reuters" not in evs[0].agents

@@ -54,8 +54,12 @@ def _params(cases: list[dict[str, Any]]) -> list[Any]:
     return out
 
 
-def _events(text: str) -> list[Event]:
-    return list(timeline.extract(text, published=PUBLISHED).events)
+ROUND3_PATH = Path(__file__).parent / "corpus" / "events_ar_round3.json"
+ROUND3: dict[str, Any] = json.loads(ROUND3_PATH.read_text(encoding="utf-8"))
+
+
+def _events(text: str, published: str = PUBLISHED) -> list[Event]:
+    return list(timeline.extract(text, published=published).events)
 
 
 def problems(case: dict[str, Any], ev: Event) -> list[str]:
@@ -106,6 +110,13 @@ def check(case: dict[str, Any], events: list[Event]) -> str | None:
 @pytest.mark.parametrize("case", _params(CASES))
 def test_news_case(case: dict[str, Any]) -> None:
     failure = check(case, _events(case["text"]))
+    assert failure is None, failure
+
+
+@pytest.mark.parametrize("case", _params(ROUND3["cases"]))
+def test_round3_case(case: dict[str, Any]) -> None:
+    """Attribution phrases and casualty reports (``events_ar_round3.json``)."""
+    failure = check(case, _events(case["text"], ROUND3["published"]))
     assert failure is None, failure
 
 

@@ -313,7 +313,9 @@ _EVENT_STAGE: dict[str, MilestoneStage] = {
 }
 
 
-def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[EventDraft]) -> list[Milestone]:
+def _milestones(
+    doc: Doc, scope: tuple[int, int], events: Sequence[EventDraft], noun: int | None = None
+) -> list[Milestone]:
     comp = _compiled()
     art = doc.article
     out: list[Milestone] = []
@@ -345,7 +347,10 @@ def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[EventDraft]) 
         stage_e = _EVENT_STAGE.get(ev.mode or "")
         if ev.type != "AGREE" or stage_e is None or ev.negated or ev.hypothetical:
             continue
-        if not (span[0] <= ev.span[0] < span[1]) or stage_e in seen:
+        if stage_e in seen or not (
+            span[0] <= ev.span[0] < span[1]
+            or (noun is not None and _object_of(doc, ev.trig_span, noun))
+        ):
             continue
         seen.add(stage_e)
         date = ev.date if ev.date.value is not None else None
@@ -353,6 +358,21 @@ def _milestones(doc: Doc, scope: tuple[int, int], events: Sequence[EventDraft]) 
             Milestone(stage=stage_e, date=date, article=art.id, evidence=ev.evidence, span=ev.span)
         )
     return out
+
+
+def _object_of(doc: Doc, trig: Span, i: int) -> bool:
+    """Whether the agreement noun at token ``i`` is the object of the trigger at ``trig``.
+
+    The trigger is in the same sentence, before the noun, with no other agreement noun
+    between them (وقعت مصر والسعودية، اليوم الثلاثاء، اتفاقية للربط الكهربائي).
+    """
+    if trig == (0, 0) or trig[1] > doc.tokens[i].span[0]:
+        return False
+    t = doc.tok_at(trig[0])
+    if doc.tokens[t].sent != doc.tokens[i].sent:
+        return False
+    nouns = _compiled().nouns
+    return all(_match(doc, j, nouns) is None for j in range(t + 1, i))
 
 
 def _domains(doc: Doc, i: int) -> list[str]:
@@ -448,7 +468,7 @@ def _find_mentions(doc: Doc, events: Sequence[EventDraft]) -> list[_AgMention]:
         parties, coref = _parties(doc, j, scope)
         family = comp.lex.families.get(kind, kind)
         m = _AgMention(j, last, kind, family, name, span, parties, coref)
-        m.milestones = _milestones(doc, scope, events)
+        m.milestones = _milestones(doc, scope, events, j)
         m.domains = _domains(doc, j)
         found.append(m)
         j = last + 1

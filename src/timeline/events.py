@@ -130,6 +130,10 @@ class Grammar(_Data):
     agent_markers: list[str] = []
     material_types: list[EventType] = []
     verb_only_types: list[EventType] = []
+    attribution_markers: list[str] = []
+    attribution_links: list[str] = []
+    victim_modes: list[str] = []
+    victim_words: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -250,6 +254,10 @@ class _GrammarSets:
     agent_markers: frozenset[str]
     material: frozenset[str]
     verb_only: frozenset[str]
+    attrib: frozenset[str]
+    attrib_links: frozenset[str]
+    victim_modes: frozenset[str]
+    victim_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -276,6 +284,10 @@ def _grammar() -> _GrammarSets:
         agent_markers=_keys(g.agent_markers),
         material=frozenset(g.material_types),
         verb_only=frozenset(g.verb_only_types),
+        attrib=_keys(g.attribution_markers),
+        attrib_links=_keys(g.attribution_links),
+        victim_modes=frozenset(g.victim_modes),
+        victim_words=_keys(g.victim_words),
     )
 
 
@@ -391,6 +403,9 @@ class Doc:
     marks: list[Literal["target", "other"] | None] = field(default_factory=list)
     sent_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
     mention_start: list[int] = field(default_factory=list)
+    attrib: set[int] = field(default_factory=set)
+    sources: dict[int, list[int]] = field(default_factory=dict)
+    source_ms: set[int] = field(default_factory=set)
 
     def clause_span(self, c: int) -> Span:
         """Original span of clause ``c``."""
@@ -548,7 +563,40 @@ def analyse(
         doc.sent_bounds = _sent_bounds(tokens)
         doc.marks = _marks(doc)
         doc.places = _places(article)
+        _attributions(doc)
     return doc
+
+
+def _attributions(doc: Doc) -> None:
+    """Mark attribution phrases (بحسب ما ذكرت وكالة رويترز، نقلا عن مصادر، وفقا للوزارة).
+
+    Their words trigger nothing; the body they name (a mention) becomes the source of the
+    events of the sentence and takes no other role.
+    """
+    gram = _grammar()
+    toks = doc.tokens
+    starts = [a for a, _ in doc.mention_tok]
+    for i, t in enumerate(toks):
+        if t.key not in gram.attrib:
+            continue
+        last = doc.clauses[doc.clause_of[i]].last
+        j = i + 1
+        while j <= last and j <= i + 3:
+            tj = toks[j]
+            if tj.key in gram.attrib_links or not _compiled().index.keys().isdisjoint(tj.vars):
+                j += 1
+                continue
+            break
+        body = [k for k, a in enumerate(starts) if i < a <= min(j + 2, last)]
+        end = min(j, last)
+        if body:
+            end = doc.mention_tok[body[0]][1]
+        elif end < last and _compiled().index.keys().isdisjoint(toks[end + 1].vars):
+            end += 1  # a two-word body with no actor (مصادر أمنية، الوكالة الرسمية)
+        doc.attrib.update(range(i, end + 1))
+        if body:
+            doc.source_ms.add(body[0])
+            doc.sources.setdefault(t.sent, []).append(body[0])
 
 
 # --------------------------------------------------------------------------- triggers
@@ -631,7 +679,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     found: list[Trigger] = []
     forms = comp.index.keys()
     for t in doc.tokens:
-        if inside[t.i] or forms.isdisjoint(t.vars):
+        if inside[t.i] or t.i in doc.attrib or forms.isdisjoint(t.vars):
             continue
         hit: Trigger | None = None
         for v in t.vars:
@@ -707,6 +755,12 @@ def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
         return earlier[k - 1] if k - 1 < len(earlier) else _marker(doc, k - 1, earlier)
     if prefix:
         return None
+    if (
+        m.via == "demonym"
+        and a > 0
+        and not _compiled().index.keys().isdisjoint(doc.tokens[a - 1].vars)
+    ):
+        return None  # غارة إسرائيلية: the adjective names the doer, not a place or target
     for j in range(a - 1, max(a - 5, -1), -1):
         prev = doc.tokens[j]
         if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a]:
@@ -763,7 +817,7 @@ def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
 def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     cl = doc.clauses[doc.clause_of[tr.tok]]
     s_lo, s_hi = doc.sent_bounds[cl.sent]
-    in_clause = _mentions_in(doc, cl.first, cl.last)
+    in_clause = [k for k in _mentions_in(doc, cl.first, cl.last) if k not in doc.source_ms]
     marks = doc.marks
     args = _Args()
     reach = 3 if tr.pos == "noun" else 6
@@ -792,7 +846,9 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         earlier = [
             k
             for k in _mentions_in(doc, s_lo, tr.tok - 1)
-            if doc.mention_tok[k][1] < tr.tok and doc.mentions[k].kind != "location"
+            if doc.mention_tok[k][1] < tr.tok
+            and doc.mentions[k].kind != "location"
+            and k not in doc.source_ms
         ]
         unmarked = [k for k in earlier if not marks[k]]
         if unmarked or earlier:
@@ -807,10 +863,12 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             k
             for k in _mentions_in(doc, cl.last + 1, s_hi)
             if doc.clause_of[doc.mention_tok[k][0]] <= doc.clause_of[cl.last] + 2
+            and k not in doc.source_ms
         ]
         if later and not in_clause:
             args.target = later[0]
     _passive_roles(doc, tr, args, in_clause)
+    _victim_roles(doc, tr, args, in_clause)
     used = {args.agent, args.target}
     gram = _grammar()
     for k in in_clause:
@@ -840,8 +898,18 @@ def _passive(doc: Doc, tr: Trigger) -> bool:
     a, b = doc.tokens[tr.tok].span
     if "\u064f" in doc.article.text[a : min(b, a + 5)]:
         return True
-    nxt = doc.tokens[tr.tok + 1].key if tr.tok + 1 < len(doc.tokens) else ""
-    return tr.type == "ASSAULT" and nxt[:1].isdigit()
+    if tr.type != "ASSAULT" or tr.tok + 1 >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[tr.tok + 1]
+    if nxt.key[:1].isdigit():
+        return True
+    gram = _grammar()
+    if tr.mode not in gram.victim_modes or nxt.sent != doc.tokens[tr.tok].sent:
+        return False
+    if _has(nxt, gram.victim_words):
+        return True
+    starts = [k for k, (a, _) in enumerate(doc.mention_tok) if a == tr.tok + 1]
+    return bool(starts) and doc.mentions[starts[0]].via == "demonym"
 
 
 def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
@@ -862,6 +930,53 @@ def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> 
     if args.target is None or args.target in marked:
         args.target = args.agent
     args.agent = marked[0] if marked else None
+
+
+def _doer_adjective(doc: Doc, k: int) -> bool:
+    """A demonym right after an attack noun names its doer (غارة إسرائيلية، القصف الروسي)."""
+    a = doc.mention_tok[k][0]
+    if doc.mentions[k].via != "demonym" or a == 0:
+        return False
+    comp = _compiled()
+    prev = doc.tokens[a - 1]
+    return any(
+        comp.lex.entries[s.entry].type == "ASSAULT"
+        for v in prev.vars
+        for s in comp.index.get(v, ())
+    )
+
+
+def _victim_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
+    """Casualty nouns (مقتل مسؤول لبناني، قتلى): the genitive after them is the victim.
+
+    The victims' country is never the agent; without a target, the place of the casualties
+    (في غزة) is the target.
+    """
+    gram = _grammar()
+    if tr.type != "ASSAULT" or tr.mode not in gram.victim_modes:
+        return
+    if tr.pos == "noun" and args.agent is not None:
+        a = doc.mention_tok[args.agent][0]
+        marked = a > 0 and _has(doc.tokens[a - 1], gram.agent_markers)
+        if a <= tr.last + 2 and not marked and doc.mentions[args.agent].via == "demonym":
+            if args.target is None:
+                args.target = args.agent
+            args.agent = None
+    if args.agent is None:
+        doers = [k for k in in_clause if k != args.target and _doer_adjective(doc, k)]
+        if doers:
+            args.agent = doers[0]
+    if args.target is None:
+        places = [
+            k
+            for k in in_clause
+            if doc.mentions[k].kind in ("location", "country")
+            and k != args.agent
+            and doc.mention_tok[k][0] > tr.last
+            and doc.tokens[doc.mention_tok[k][0] - 1].key in gram.place_preps
+        ]
+        if places:
+            args.target = places[0]
 
 
 @lru_cache(maxsize=16)
@@ -1071,7 +1186,7 @@ class EventDraft:
     type: EventType
     mode: str | None
     date: EventDate
-    date_basis: Literal["explicit", "publication", "unknown"]
+    date_basis: Literal["explicit", "publication", "inferred", "unknown"]
     date_note: str | None
     actors: tuple[EventActor, ...]
     location: str | None
@@ -1081,6 +1196,7 @@ class EventDraft:
     trigger: str
     span: Span
     evidence: str
+    trig_span: Span = (0, 0)
 
     @property
     def agents(self) -> tuple[str, ...]:
@@ -1183,6 +1299,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             wanted = m.kind == "organization" or (tr.type == "AGREE" and m.kind != "country")
             if country and wanted:
                 actors.append(_event_actor(country, "other", "country"))
+        actors.extend(_actor(doc, k, "source") for k in doc.sources.get(sent, ()))
         for rep_tok, rep_agent in reporters.get(sent, []):
             if rep_tok < tr.tok:
                 actors.append(_actor(doc, rep_agent, "source"))
@@ -1216,9 +1333,46 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
                 trigger=art.text[trig_span[0] : trig_span[1]],
                 span=span,
                 evidence=art.text[span[0] : span[1]],
+                trig_span=trig_span,
             )
         )
-    return events
+    return _inferred_dates(doc, triggers, events)
+
+
+def _definite(tok: Token) -> bool:
+    """A definite noun (القصف، في الغارة، بالهجوم، وللهجوم)."""
+    key = tok.key[1:] if tok.key[:1] in "وف" and len(tok.key) > 4 else tok.key
+    return key.startswith(("ال", "لل")) or (key[:1] in "بك" and key[1:3] == "ال")
+
+
+def _inferred_dates(
+    doc: Doc, triggers: list[Trigger], events: list[EventDraft]
+) -> list[EventDraft]:
+    """Undated events whose clause refers back with a definite noun (وقتل 3 في الغارة).
+
+    They share the date of the latest dated event of that noun's type in an earlier sentence
+    (the lead event), with ``date_basis="inferred"``.
+    """
+    refs: dict[int, set[str]] = {}
+    for tr in triggers:
+        if tr.pos == "noun" and _definite(doc.tokens[tr.tok]):
+            refs.setdefault(doc.clause_of[tr.tok], set()).add(tr.type)
+    if not refs:
+        return events
+    out = list(events)
+    for i, (tr, ev) in enumerate(zip(triggers, events, strict=True)):
+        kinds = refs.get(doc.clause_of[tr.tok])
+        if not kinds or ev.date_basis != "unknown" or ev.negated or ev.hypothetical:
+            continue
+        sent = doc.tokens[tr.tok].sent
+        for j in range(i - 1, -1, -1):
+            prev = out[j]
+            if doc.tokens[triggers[j].tok].sent >= sent or prev.type not in kinds:
+                continue
+            if prev.date.value is not None and not (prev.negated or prev.hypothetical):
+                out[i] = replace(ev, date=prev.date, date_basis="inferred")
+                break
+    return out
 
 
 def _with_actors(ev: EventDraft, actors: list[EventActor]) -> EventDraft:
