@@ -163,7 +163,8 @@ def _drop_re() -> re.Pattern[str]:
 
 
 _SPACE_RE = re.compile(r"[^\S\n ]")  # white space other than a space or a line break
-_ODD_RE = re.compile(r"[\x1c-\x1f\x85\U00010000-\U0010FFFF]")
+_ODD_RE = re.compile(r"[\x1c-\x1f\x85]")  # spaces whose folding differs
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=256)
@@ -173,7 +174,10 @@ def normalise(text: str) -> NormalisedText:
     >>> normalise("أعلنَ الرئيسُ").text
     'اعلن الرييس'
     """
-    if _ODD_RE.search(text):
+    if _ASTRAL_RE.search(text):  # characters beyond the BMP: fold one by one
+        return _normalise_slow(text)
+    special = _SPACE_RE.search(text)
+    if special is not None and _ODD_RE.search(text, special.start()):
         return _normalise_slow(text)
     pieces = _drop_re().split(text)
     drops: list[int] = []
@@ -187,7 +191,7 @@ def normalise(text: str) -> NormalisedText:
     for ch, rep in _MAP.items():
         if ch in out:
             out = out.replace(ch, rep)
-    if _SPACE_RE.search(out):
+    if special is not None:
         out = _SPACE_RE.sub(" ", out)
     lowered = out.lower()
     if len(lowered) != len(out):

@@ -500,8 +500,9 @@ class Grammar:
             "month": list(self.months),
             "hmonth": list(self.hmonths),
             "quarter": [norm(f) for f in tw.quarter_words + tw.half_words],
-            "weekday": list(self.weekdays)
-            + [k.removeprefix(norm(tw.article)) for k in self.weekdays],
+            "weekday": list(self.weekdays),
+            "every": [norm(f) for f in tw.set_every] + list(self.set_adverbs),
+            "frequency": list(self.frequency) + [norm(f) for f in tw.frequency_plural],
             "season": list(self.seasons),
             "holiday": list(self.holidays),
             "unit": list(self.unit_of) + list(self.fraction_units) + list(self.set_adverbs),

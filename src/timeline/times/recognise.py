@@ -744,7 +744,7 @@ BUILDERS: dict[str, Builder] = {
 # Candidates, selection, combination
 
 
-WINDOW_BEFORE, WINDOW_AFTER = 35, 40
+WINDOW_BEFORE, WINDOW_AFTER = 32, 36
 
 # The trigger categories near which each rule runs ("digit" = any number).
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -782,10 +782,10 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "attached_this": ("attached",),
     "millennium": ("century",),
     "year_span": ("digit",),
-    "frequency": ("unit",),
+    "frequency": ("frequency",),
     "month_num": ("unit",),
     "age": ("digit", "age"),
-    "set": ("unit", "weekday"),
+    "set": ("every",),
 }
 
 
@@ -804,7 +804,14 @@ def _windows(text: str, g: Grammar) -> dict[str, list[tuple[int, int]]]:
             if (at == 0 or not text[at - 1].isalnum()) and (end == n or not text[end].isalnum()):
                 found.append((at, end, cats))
             at = text.find(tok, end)
-    found.extend((m.start(), m.end(), DIGIT) for m in g.digits.finditer(text))
+    for number in set(g.digits.findall(text)):
+        size = len(number)
+        at = text.find(number)
+        while at != -1:
+            end = at + size
+            if (at == 0 or not text[at - 1].isdigit()) and (end == n or not text[end].isdigit()):
+                found.append((at, end, DIGIT))
+            at = text.find(number, end)
     found.sort(key=lambda f: f[0])
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, cats in found:
