@@ -149,6 +149,18 @@ def _direction(
     return best[1] if best is not None else prefer
 
 
+def _needs_direction(p: Parsed) -> bool:
+    """Whether the tense of the sentence can change the value (a year-less date, a bare
+    weekday ...); a date with its year, or with الماضي / المقبل, is fixed by its own words."""
+    if p.kind not in DIRECTIONAL:
+        return False
+    if p.kind == "range":
+        return p.left is not None and p.right is not None and (
+            _needs_direction(p.left) or _needs_direction(p.right)
+        )
+    return p.year is None and p.rel is None and p.year_rel is None
+
+
 def _to_expression(
     norm: NormalisedText, p: Parsed, r: Resolved, direction: str | None
 ) -> TimeExpression:
@@ -197,7 +209,7 @@ def find_times(
     ctx: _Context | None = None
     for p in parsed:
         direction = prefer
-        if p.kind in DIRECTIONAL:
+        if _needs_direction(p):
             ctx = ctx or _context(norm.text)
             direction = _direction(norm.text, p, spans, g, prefer, ctx)
         try:

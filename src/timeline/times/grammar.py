@@ -555,6 +555,9 @@ class Grammar:
         self.before = {
             k: re.compile(rf"{B}{clitic}(?P<w>{v}){S}(?:{OF}{SP})?$") for k, v in before.items()
         }
+        self.any_before = re.compile(
+            rf"{B}{clitic}(?:{'|'.join(before.values())}){S}(?:{OF}{SP})?$"
+        )
         self.before_plain = {
             k: re.compile(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()
         }

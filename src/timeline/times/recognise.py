@@ -745,6 +745,17 @@ BUILDERS: dict[str, Builder] = {
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 32, 36
+# Categories whose expressions stay close to their trigger word get narrower windows.
+WINDOWS: dict[str, tuple[int, int]] = {
+    "deictic": (20, 30),
+    "vague": (24, 30),
+    "weekday": (24, 32),
+    "clock": (24, 32),
+    "unit": (28, 28),
+    "every": (4, 30),
+    "frequency": (4, 30),
+    "attached": (4, 16),
+}
 
 # The trigger categories near which each rule runs ("digit" = any number).
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -815,8 +826,9 @@ def _windows(text: str, g: Grammar) -> dict[str, list[tuple[int, int]]]:
     found.sort(key=lambda f: f[0])
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, cats in found:
-        a, b = max(0, start - WINDOW_BEFORE), min(n, end + WINDOW_AFTER)
         for cat in cats:
+            before, after = WINDOWS.get(cat, (WINDOW_BEFORE, WINDOW_AFTER))
+            a, b = max(0, start - before), min(n, end + after)
             spans = hits.setdefault(cat, [])
             if spans and a <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
@@ -962,6 +974,8 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
     for _ in range(3):
         window_start = max(0, p.start - 30)
         before = text[window_start : p.start]
+        if not g.any_before.search(before):
+            break
         changed = False
         if p.kind in DAYLIKE and p.pod is None and p.hour is None:
             m = g.before_plain["pod"].search(before)
