@@ -155,8 +155,10 @@ def _needs_direction(p: Parsed) -> bool:
     if p.kind not in DIRECTIONAL:
         return False
     if p.kind == "range":
-        return p.left is not None and p.right is not None and (
-            _needs_direction(p.left) or _needs_direction(p.right)
+        return (
+            p.left is not None
+            and p.right is not None
+            and (_needs_direction(p.left) or _needs_direction(p.right))
         )
     return p.year is None and p.rel is None and p.year_rel is None
 
