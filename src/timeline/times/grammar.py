@@ -535,6 +535,28 @@ class Grammar:
         self.digits = re.compile(r"\d+")
         self.trigger_keys = frozenset(self.trigger_index)
         self.word = re.compile(r"\w+")
+
+        # Words at least one of which a rule's match must contain (with or without a clitic):
+        # a rule whose words are all absent from a text is not run on it.
+        def with_clitics(forms: Iterable[str]) -> frozenset[str]:
+            out: set[str] = set()
+            for form in forms:
+                for word in norm(form).split(" "):
+                    out.update(norm(c) + word for c in ["", *tw.clitics])
+            return frozenset(out)
+
+        def first_words(forms: Iterable[str]) -> list[str]:
+            return [norm(f).split(" ")[0] for f in forms if norm(f)]
+
+        self.required: dict[str, frozenset[str]] = {
+            "day_of_month": with_clitics(tw.units[2].definite),
+            "rel_unit": with_clitics(definite + tw.this_prefix),
+            "rel_plural": with_clitics(def_plural + def_dual),
+            "mod_unit": with_clitics(first_words(self.modifiers)),
+            "ago_later": with_clitics(first_words(tw.ago + tw.later)),
+            "weekend": with_clitics(first_words(tw.week_end)),
+            "range_years": with_clitics(first_words(tw.range_from) + tw.range_year_words),
+        }
         self.rules = {
             name: re.compile(
                 rf"{B}{clitic}{pattern}{E}"

@@ -800,11 +800,13 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _windows(text: str, g: Grammar) -> dict[str, list[tuple[int, int]]]:
+def _windows(
+    text: str, g: Grammar, words: frozenset[str] | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """For each trigger category, the stretches of text around its words (month names,
     digits, unit words ...): a rule only runs there, which keeps recognition fast."""
     index = g.trigger_index
-    present = g.trigger_keys.intersection(g.word.findall(text))
+    present = g.trigger_keys.intersection(words if words is not None else g.word.findall(text))
     found: list[tuple[int, int, frozenset[str]]] = []
     n = len(text)
     for tok in present:
@@ -852,9 +854,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _candidates(text: str, g: Grammar) -> list[Parsed]:
     out: list[Parsed] = []
-    hits = _windows(text, g)
+    words = frozenset(g.word.findall(text))
+    hits = _windows(text, g, words)
     for name, pattern in g.rules.items():
         build = BUILDERS[name]
+        required = g.required.get(name)
+        if required is not None and required.isdisjoint(words):
+            continue
         cats = RULE_TRIGGERS[name]
         windows = (
             hits.get(cats[0], [])
