@@ -476,7 +476,6 @@ def _from_text(
     title_span: Span | None = None
     found_title: str | None = None
     printed: tuple[dt.datetime, str, Span, str] | None = None
-    printed_line: Span | None = None
     seen: set[str] = set()
     cut = False
     for index, (a, b) in enumerate(lines):
@@ -501,7 +500,6 @@ def _from_text(
             if hit is not None:
                 when, words, (s, e), printed_precision = hit
                 printed = (when, words, (a + s, a + e), printed_precision)
-                printed_line = (a, b)
                 continue
         if title_span is None and not body and _title_like(line):
             label = f.title_prefix.match(normalise(line).text)
@@ -520,7 +518,6 @@ def _from_text(
             precision = "day" if given.time() == dt.time(0) else "minute"
         elif printed is not None:
             precision = printed[3]
-    del printed_line
     return Article(
         id=article_id or _derived_id(text),
         text=text,
