@@ -4,11 +4,12 @@ Language knowledge lives in JSON files, not in code. Each engine declares a pyda
 its file and calls :func:`load`, which reads the file through :mod:`importlib.resources`,
 validates it and caches the result:
 
->>> from pydantic import BaseModel
->>> class Months(BaseModel):
-...     version: int
->>> load("times", Months).version
-1
+>>> from pydantic import BaseModel, ConfigDict
+>>> class Reader(BaseModel):
+...     model_config = ConfigDict(extra="ignore")
+...     furniture: list[str]
+>>> "Source link" in load("reader", Reader).furniture
+True
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ text. :func:`normalise` folds the spelling variation that carries no meaning for
 >>> n = normalise("وصلَ إلى موسكو في ٢٠ مايو")
 >>> n.text
 'وصل الي موسكو في 20 مايو'
->>> n.span((0, 3))
+>>> n.span((0, 3))  # the word with its diacritic
 (0, 4)
 """
 
@@ -114,10 +114,10 @@ class NormalisedText:
 
     def origin(self, i: int) -> int:
         """Original offset of normalised offset ``i`` (``len(text)`` maps to the end)."""
-        if not self.drops:
-            return i
         if i >= len(self.text):
             return len(self.original)
+        if not self.drops:
+            return i
         return i + bisect_right(self._shifts, i)
 
     @property
@@ -126,12 +126,14 @@ class NormalisedText:
         return tuple(self.origin(i) for i in range(len(self.text) + 1))
 
     def span(self, span: tuple[int, int]) -> tuple[int, int]:
-        """Map a half-open span of the normalised text back to the original text."""
+        """Map a half-open span of the normalised text back to the original text; the marks
+        that normalisation dropped right after the span's last character (its diacritics,
+        a tatweel) stay with it."""
         i, j = span
         if j <= i:
             pos = self.origin(i)
             return (pos, pos)
-        return (self.origin(i), self.origin(j - 1) + 1)
+        return (self.origin(i), self.origin(j))
 
     def slice(self, span: tuple[int, int]) -> str:
         """The original text behind a span of the normalised text."""

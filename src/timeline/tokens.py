@@ -6,7 +6,7 @@ dropped character instead of one per offset) and cached for the next engine.
 
 >>> t = table("وصلَ الوزيرُ")
 >>> t.keys, t.starts, t.ostarts, t.oends
-(('وصل', 'الوزير'), (0, 4), (0, 5), (3, 11))
+(('وصل', 'الوزير'), (0, 4), (0, 5), (4, 12))
 """
 
 from __future__ import annotations
@@ -68,14 +68,17 @@ def original_starts(norm: NormalisedText, positions: Sequence[int]) -> list[int]
 
 
 def original_ends(norm: NormalisedText, ends: Sequence[int]) -> list[int]:
-    """End of ``norm.span((a, e))`` for sorted non-empty spans' normalised ends ``e``.
+    """End of ``norm.span((a, e))`` for sorted non-empty spans' normalised ends ``e`` (the
+    marks dropped right after a word belong to it).
 
     >>> original_ends(normalise("وصلَ الوزير"), [3, 10])
-    [3, 11]
+    [4, 11]
     """
-    if not norm.drops:
-        return list(ends)
-    return [p + 1 for p in original_starts(norm, [e - 1 for e in ends])]
+    n = len(norm.text)
+    inner = [e for e in ends if e < n]
+    out = original_starts(norm, inner) if norm.drops else list(inner)
+    out.extend(len(norm.original) for e in ends if e >= n)
+    return out
 
 
 @lru_cache(maxsize=2)
