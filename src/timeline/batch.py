@@ -122,13 +122,7 @@ def extract_chunk(
 
     Returns ``(timeline, extracted, errors)``; runs in the worker processes.
     """
-    extractions: list[Extraction] = []
-    errors: list[tuple[str, str]] = []
-    for article in articles:
-        try:
-            extractions.append(extract(article, prefer=prefer))
-        except TimelineError as exc:
-            errors.append((article.id, _located(article.id, exc)))
+    extractions, errors = extract_many(articles, prefer)
     return merge(extractions), len(extractions), errors
 
 

@@ -713,33 +713,17 @@ def _range(p: Parsed, anchor: D | None, direction: str) -> Resolved:
     assert p.left is not None and p.right is not None
     right = resolve(p.right, anchor, direction)
     left_p = p.left
-    if (
-        left_p.kind in ("date", "month")
-        and left_p.year is None
-        and p.right.year is None
-        and right.start is not None
-    ):
-        y = right.start.year
+    # a left end without a year takes the right end's (the year before when its month is later:
+    # "من نوفمبر إلى فبراير 2013")
+    year = p.right.year if p.right.year is not None else (right.start.year if right.start else None)
+    if left_p.kind in ("date", "month") and left_p.year is None and year is not None:
         if left_p.month is not None and p.right.month is not None and left_p.month > p.right.month:
-            y -= 1
+            year -= 1
         left_p = Parsed(
             left_p.kind,
             left_p.start,
             left_p.end,
-            year=y,
-            month=left_p.month,
-            day=left_p.day,
-            calendar=left_p.calendar,
-        )
-    elif left_p.kind in ("date", "month") and left_p.year is None and p.right.year is not None:
-        y = p.right.year
-        if left_p.month is not None and p.right.month is not None and left_p.month > p.right.month:
-            y -= 1
-        left_p = Parsed(
-            left_p.kind,
-            left_p.start,
-            left_p.end,
-            year=y,
+            year=year,
             month=left_p.month,
             day=left_p.day,
             calendar=left_p.calendar,
