@@ -30,9 +30,9 @@ from test_times_corpus import (
     GRAINS,
     KEYS,
     VALUE_PATTERNS,
-    _expected_span,
-    _overlaps,
 )
+from timex_cases import case_id as _case_id
+from timex_cases import check_negative, check_positive, eastern, needs_engine, params, with_digits
 
 CORPUS_PATH = Path(__file__).parent / "corpus" / "times_ar_round2.json"
 CORPUS: dict[str, Any] = json.loads(CORPUS_PATH.read_text(encoding="utf-8"))
@@ -45,69 +45,17 @@ ROUND2_KEYS = KEYS | {"xfail", "xfail_digits"}
 ROUND2_PATTERNS = {**VALUE_PATTERNS, "millennium": r"\d"}
 OTHER_CORPORA = ("times_ar.json", "times_ar_news.json")
 
-try:
-    from timeline import find_times, resolve_time
-except ImportError as exc:  # the engine is not importable yet
-    ENGINE_ERROR: str | None = f"timeline.find_times/resolve_time not importable: {exc}"
-else:
-    ENGINE_ERROR = None
-
-needs_engine = pytest.mark.skipif(ENGINE_ERROR is not None, reason=ENGINE_ERROR or "")
-
-
-def _case_id(case: dict[str, Any]) -> str:
-    text = case["text"] if len(case["text"]) <= 40 else case["text"][:40] + "…"
-    extra = "".join(f" [{k}={case[k]}]" for k in ("prefer", "anchor", "expect") if k in case)
-    return f"{case['construction']}: {text}{extra}"
-
 
 def _params(cases: list[dict[str, Any]], key: str = "xfail") -> list[Any]:
-    """Cases as pytest params; those with a ``key`` reason are strict xfails."""
-    return [
-        pytest.param(
-            c,
-            id=_case_id(c),
-            marks=[pytest.mark.xfail(strict=True, reason=c[key])] if key in c else [],
-        )
-        for c in cases
-    ]
-
-
-def _anchor(case: dict[str, Any]) -> str | None:
-    anchor: str | None = case.get("anchor", ANCHOR)
-    return anchor
-
-
-def _found(case: dict[str, Any]) -> Any:
-    """The expression under test: resolve_time's, or the one overlapping ``expect``."""
-    anchor, prefer = _anchor(case), case.get("prefer", "past")
-    t = resolve_time(case["text"], anchor, prefer=prefer)
-    if "expect" not in case or (t is not None and _overlaps(t.span, _expected_span(case))):
-        return t
-    overlapping = [
-        e
-        for e in find_times(case["text"], anchor, prefer=prefer)
-        if _overlaps(e.span, _expected_span(case))
-    ]
-    assert overlapping, (
-        f"nothing found over {case['expect']!r}; resolve_time gave {t and (t.text, t.value)}"
-    )
-    return max(overlapping, key=lambda e: e.span[1] - e.span[0])
+    return params(cases, key)
 
 
 def _check_positive(case: dict[str, Any]) -> None:
-    t = _found(case)
-    assert t is not None, f"no time expression found in {case['text']!r}"
-    assert (t.value, t.grain) == (case["value"], case["grain"]), f"found {t.text!r}"
-    for key in ("mod", "type", "boundary", "calendar"):
-        if key in case:
-            assert getattr(t, key) == case[key], f"{key} of {t.text!r}"
-    assert case["text"][t.span[0] : t.span[1]] == t.text
+    check_positive(case, ANCHOR)
 
 
 def _check_negative(case: dict[str, Any]) -> None:
-    found = find_times(case["text"], _anchor(case), prefer=case.get("prefer", "past"))
-    assert found == [], [(e.text, e.value) for e in found]
+    check_negative(case, ANCHOR)
 
 
 @needs_engine
@@ -122,18 +70,14 @@ def test_round2_negative(case: dict[str, Any]) -> None:
     _check_negative(case)
 
 
-_ASCII_DIGITS = "0123456789"
-WITH_DIGITS = [c for c in CASES if any(ch in _ASCII_DIGITS for ch in c["text"])]
+WITH_DIGITS = with_digits(CASES)
 
 
 def _eastern(case: dict[str, Any], i: int) -> dict[str, Any]:
-    """The case with its ASCII digits written Arabic-Indic (even i) or Persian (odd i)."""
-    table = str.maketrans(_ASCII_DIGITS, "٠١٢٣٤٥٦٧٨٩" if i % 2 == 0 else "۰۱۲۳۴۵۶۷۸۹")
-    out = dict(case, text=case["text"].translate(table))
-    if "expect" in case:
-        out["expect"] = case["expect"].translate(table)
+    """The digit twin; it fails like its ASCII case, or carries its own ``xfail_digits``."""
+    out = eastern(case, i)
     out.pop("xfail", None)
-    if "xfail" in case:  # the twin fails like its ASCII case
+    if "xfail" in case:
         out["xfail_digits"] = case["xfail"]
     return out
 
