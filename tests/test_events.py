@@ -349,3 +349,44 @@ def test_attribution_is_no_statement_and_gives_the_source() -> None:
     assert [e.type for e in evs] == ["PROTEST"]
     assert [a.name for a in evs[0].actors if a.role == "source"] == ["Reuters"]
     assert "Reuters" not in evs[0].agents
+
+
+def _types(text: str) -> list[str]:
+    import timeline
+
+    return [e.type for e in timeline.extract(text, published="2026-01-21").events]
+
+
+def test_consequence_clause_is_no_new_event() -> None:
+    """مما أدى إلى مقتل: the killing is the raid's result, one ASSAULT."""
+    assert _types("قصفت طائرات إسرائيلية منزلا في خان يونس مما أدى إلى مقتل خمسة أشخاص") == [
+        "ASSAULT"
+    ]
+    assert _types("ما أدى إلى مقتل ثلاثة جنود") == ["ASSAULT"]
+
+
+def test_purpose_clause_is_no_new_event() -> None:
+    assert _types("قدمت قطر مساعدات إنسانية لغزة من أجل دعم صمود السكان") == ["AID"]
+
+
+def test_commentary_names_no_event() -> None:
+    assert _types("يعكس هذا الاتفاق عمق العلاقات بين مصر والسعودية") == []
+    assert _types("تأتي الزيارة في وقت تشهد فيه العلاقات بين البلدين توترا") == []
+
+
+def test_nominal_re_mention_folds_into_the_first_event() -> None:
+    """دعمها لسوريا ... الدعم الروسي لسوريا: one SUPPORT."""
+    text = (
+        "أكدت روسيا دعمها لسوريا في مواجهة الإرهاب. ويرى محللون أن الدعم الروسي لسوريا لن يتراجع."
+    )
+    assert _types(text) == ["SUPPORT"]
+
+
+def test_re_mention_with_its_own_date_stays() -> None:
+    text = "أكدت روسيا دعمها لسوريا. ويرى محللون أن الدعم الروسي لسوريا مستمر منذ سنوات."
+    assert _types(text) == ["SUPPORT", "SUPPORT"]
+
+
+def test_repeated_material_verb_stays() -> None:
+    text = "هاجم مستوطنون قرية في الضفة الغربية. وفي اليوم التالي هاجم مستوطنون قرية أخرى."
+    assert _types(text) == ["ASSAULT", "ASSAULT"]

@@ -134,3 +134,14 @@ def pass_rate() -> tuple[int, int]:
     """(passing, total) over the whole corpus, xfails included (used in reports)."""
     ok = sum(check(c, _events(c["text"])) is None for c in CASES)
     return ok, len(CASES)
+
+
+ROUND4_PATH = Path(__file__).parent / "corpus" / "events_ar_round4.json"
+ROUND4: dict[str, Any] = json.loads(ROUND4_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND4["cases"]))
+def test_round4_case(case: dict[str, Any]) -> None:
+    """Result / purpose clauses and commentary (``events_ar_round4.json``)."""
+    failure = check(case, _events(case["text"], ROUND4["published"]))
+    assert failure is None, failure

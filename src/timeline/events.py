@@ -134,6 +134,9 @@ class Grammar(_Data):
     attribution_links: list[str] = []
     victim_modes: list[str] = []
     victim_words: list[str] = []
+    consequence_markers: list[str] = []
+    consequence_window: int = 3
+    commentary_words: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -258,6 +261,8 @@ class _GrammarSets:
     attrib_links: frozenset[str]
     victim_modes: frozenset[str]
     victim_words: frozenset[str]
+    consequence: tuple[tuple[str, ...], ...] = ()
+    commentary: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +293,8 @@ def _grammar() -> _GrammarSets:
         attrib_links=_keys(g.attribution_links),
         victim_modes=frozenset(g.victim_modes),
         victim_words=_keys(g.victim_words),
+        consequence=_phrases(g.consequence_markers),
+        commentary=_keys(g.commentary_words),
     )
 
 
@@ -1388,6 +1395,43 @@ def _anaphoric(doc: Doc, tr: Trigger) -> bool:
     return prev.sent == doc.tokens[tr.tok].sent and _has(prev, _grammar().demonstratives)
 
 
+def _consequence(doc: Doc, tr: Trigger, trigger_toks: frozenset[int]) -> bool:
+    """Whether ``tr`` is the first trigger after a result or purpose marker (مما ساعدها،
+    ما أدى إلى مقتل، بهدف التنديد، في إطار سعيها لتعزيز), at most ``consequence_window``
+    words after it in the sentence."""
+    gram = _grammar()
+    toks = doc.tokens
+    sent = toks[tr.tok].sent
+    for end in range(tr.tok - 1, max(tr.tok - 2 - gram.g.consequence_window, -1), -1):
+        if toks[end].sent != sent or end in trigger_toks:
+            return False
+        for ph in gram.consequence:
+            if _phrase_at(doc, end - len(ph) + 1, ph):
+                return True
+    return False
+
+
+def _commentary(doc: Doc, tr: Trigger, inside: Sequence[bool]) -> bool:
+    """Whether a trigger stands in an analyst's comment: after a commentary verb of its
+    clause (هذا يعكس عمق العلاقات، تأتي الزيارة في) or, a noun, as its subject (التصريحات
+    تظهر)."""
+    words = _grammar().commentary
+    cl = doc.clauses[doc.clause_of[tr.tok]]
+    toks = doc.tokens
+    if any(_has(toks[j], words) for j in range(cl.first, tr.tok)):
+        return True
+    if tr.pos == "verb":
+        return False
+    seen = 0
+    for j in range(tr.last + 1, cl.last + 1):
+        if _has(toks[j], words):
+            return True
+        seen += not inside[j]
+        if seen > 2:
+            break
+    return False
+
+
 def _informative(doc: Doc, tr: Trigger, ev: EventDraft) -> bool:
     """Whether an event is worth keeping.
 
@@ -1426,6 +1470,20 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
     for a, b in doc.mention_tok:
         for t in range(a, b + 1):
             inside[t] = True
+    gram = _grammar()
+    trigger_toks = frozenset(tr.tok for tr in triggers)
+    for i, tr in enumerate(triggers):
+        if not keep[i]:
+            continue
+        material = tr.type in gram.material
+        comment = not material and (
+            _commentary(doc, tr, inside)
+            or (not out[i].agents and _has(doc.tokens[tr.tok], gram.commentary))
+        )
+        result_clause = _consequence(doc, tr, trigger_toks) and (
+            not material or any(keep[j] and sent[j] == sent[i] for j in range(i))
+        )
+        keep[i] = not (comment or result_clause)
     for i in range(n):
         if not keep[i] or out[i].type != "STATEMENT":
             continue
@@ -1466,6 +1524,7 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             core = {a.name for a in out[j].actors if a.role in ("agent", "target")}
             if core <= names:
                 keep[j] = False
+    _fold_rementions(triggers, out, keep)
     result: list[EventDraft] = []
     for i, ev in enumerate(out):
         if not keep[i]:
@@ -1474,6 +1533,34 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             ev = replace(ev, confidence=min(ev.confidence, 0.4))
         result.append(ev)
     return result
+
+
+def _fold_rementions(
+    triggers: Sequence[Trigger], events: Sequence[EventDraft], keep: list[bool]
+) -> None:
+    """Drop a trigger that re-mentions an earlier event of the article: the same trigger
+    family, polarity and mode, its actors all among the earlier one's, no other date
+    (دعم روسيا لفنزويلا ... استمرار الدعم الروسي لفنزويلا). A verb of a material type
+    (قتل، قصف) may well be a new event and is kept."""
+    material = _grammar().material
+    for j, tj in enumerate(triggers):
+        ej = events[j]
+        if not keep[j] or (tj.pos == "verb" and tj.type in material):
+            continue
+        names = {a.name for a in ej.actors if a.role != "source"}
+        if not names:
+            continue
+        for i in range(j):
+            ei = events[i]
+            if (
+                keep[i]
+                and triggers[i].entry == tj.entry
+                and (ei.mode, ei.negated, ei.hypothetical) == (ej.mode, ej.negated, ej.hypothetical)
+                and (ej.date_basis == "unknown" or ej.date == ei.date)
+                and names <= {a.name for a in ei.actors if a.role != "source"}
+            ):
+                keep[j] = False
+                break
 
 
 def _unique_actors(actors: list[EventActor]) -> list[EventActor]:
