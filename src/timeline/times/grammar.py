@@ -556,6 +556,8 @@ class Grammar:
             "ago_later": with_clitics(first_words(tw.ago + tw.later)),
             "weekend": with_clitics(first_words(tw.week_end)),
             "range_years": with_clitics(first_words(tw.range_from) + tw.range_year_words),
+            "month_num": with_clitics(cal.month_words),
+            "age": with_clitics(tw.age_words),
         }
         self.rules = {
             name: re.compile(

@@ -755,6 +755,8 @@ WINDOWS: dict[str, tuple[int, int]] = {
     "every": (4, 30),
     "frequency": (4, 30),
     "attached": (4, 16),
+    "digit": (22, 30),
+    "month": (30, 30),
 }
 
 # The trigger categories near which each rule runs ("digit" = any number).
@@ -856,25 +858,47 @@ def _candidates(text: str, g: Grammar) -> list[Parsed]:
     out: list[Parsed] = []
     words = frozenset(g.word.findall(text))
     hits = _windows(text, g, words)
-    for name, pattern in g.rules.items():
-        build = BUILDERS[name]
-        required = g.required.get(name)
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for _name, pattern, build, cats, required, priority in _plan(g):
         if required is not None and required.isdisjoint(words):
             continue
-        cats = RULE_TRIGGERS[name]
-        windows = (
-            hits.get(cats[0], [])
-            if len(cats) == 1
-            else _merge([w for c in cats for w in hits.get(c, [])])
-        )
-        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
-            parsed = build(m, text, g)
-            if parsed is None:
-                continue
-            parsed.start, parsed.end = m.span("core")
-            parsed.priority = max(parsed.priority, PRIORITY.get(name, 0))
-            out.append(parsed)
+        if len(cats) == 1:
+            windows = hits.get(cats[0], [])
+        else:
+            windows = merged.get(cats) or merged.setdefault(
+                cats, _merge([w for c in cats for w in hits.get(c, [])])
+            )
+        for a, b in windows:
+            for m in pattern.finditer(text, a, b):
+                parsed = build(m, text, g)
+                if parsed is None:
+                    continue
+                parsed.start, parsed.end = m.span("core")
+                parsed.priority = max(parsed.priority, priority)
+                out.append(parsed)
     return out
+
+
+Plan = tuple[str, "re.Pattern[str]", Builder, tuple[str, ...], frozenset[str] | None, int]
+_PLANS: dict[int, list[Plan]] = {}
+
+
+def _plan(g: Grammar) -> list[Plan]:
+    """Each rule with its builder, trigger categories, required words and priority."""
+    plan = _PLANS.get(id(g))
+    if plan is None:
+        plan = _PLANS[id(g)] = [
+            (
+                name,
+                pattern,
+                BUILDERS[name],
+                RULE_TRIGGERS[name],
+                g.required.get(name),
+                PRIORITY.get(name, 0),
+            )
+            for name, pattern in g.rules.items()
+        ]
+    return plan
 
 
 def _select(cands: list[Parsed]) -> list[Parsed]:
