@@ -11,6 +11,7 @@ from timeline import find_times, resolve_time
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+MONTHS = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر".split(" ")
 
 anchors = st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2090, 12, 31))
 words = st.sampled_from(
@@ -152,21 +153,7 @@ def test_weekday_future_is_within_the_week_after(anchor: dt.datetime, day: str) 
 def test_eastern_digits_give_the_same_result(
     d: dt.date, anchor: dt.datetime | None, fmt: str, digits: dict[int, str]
 ) -> None:
-    months = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ]
-    text = fmt.format(d=d.day, m=d.month, y=d.year, month=months[d.month - 1])
+    text = fmt.format(d=d.day, m=d.month, y=d.year, month=MONTHS[d.month - 1])
     latin = resolve_time(text, anchor)
     eastern = resolve_time(text.translate(digits), anchor)
     assert latin is not None and eastern is not None
@@ -176,21 +163,7 @@ def test_eastern_digits_give_the_same_result(
 
 @given(y=st.integers(min_value=1000, max_value=2200), m=st.integers(min_value=1, max_value=12))
 def test_month_year_interval_is_the_month(y: int, m: int) -> None:
-    months = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ]
-    t = resolve_time(f"في {months[m - 1]} {y}")
+    t = resolve_time(f"في {MONTHS[m - 1]} {y}")
     assert t is not None and t.interval is not None
     assert t.value == f"{y:04d}-{m:02d}"
     assert t.interval.start == dt.datetime(y, m, 1)
