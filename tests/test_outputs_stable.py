@@ -108,3 +108,57 @@ def test_drafts_become_the_events_of_find_events() -> None:
     kept = [d.event(art) for d in ev.prune(doc, triggers, drafts)]
     assert kept == list(x.events) and kept
     assert all(e.mentions[0].evidence == art.text[slice(*e.mentions[0].span)] for e in kept)
+
+
+def test_fast_split_only_where_modules_agree() -> None:
+    import re
+
+    import regex
+
+    from timeline.tokens import _odd_chars
+
+    odd = _odd_chars()
+    ours, fast = regex.compile(r"[\p{L}\p{N}_]"), re.compile(r"\w")
+    for c in map(chr, range(0x10000)):
+        if bool(ours.fullmatch(c)) != bool(fast.fullmatch(c)):
+            assert odd.fullmatch(c), hex(ord(c))
+    assert odd.search("\U0001f600") and not odd.search("وصلَ الوزير «2025» ☟")
+
+
+def test_table_with_odd_characters() -> None:
+    text = "وصل\u0558الوزير \U0001f600 أمس"
+    tab = table(text)
+    assert tab.keys == tuple(normalise(text).text[a:b] for a, b in words(normalise(text).text))
+
+
+_SENTS = st.lists(_SPAN, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 90), max_size=30).map(sorted), _SENTS, st.booleans())
+def test_sentence_words_match_definition(
+    ostarts: list[int], sents: list[tuple[int, int]], ordered: bool
+) -> None:
+    from bisect import bisect_right
+
+    from timeline.events import _sentence_words
+
+    starts_unique = sorted(set(ostarts))
+    sents = sorted(sents) if ordered else sents
+    starts = [a for a, _ in sents]
+    sent_of = [bisect_right(starts, oa) - 1 for oa in starts_unique]
+    kept = [w for w, k in enumerate(sent_of) if k >= 0 and starts_unique[w] < sents[k][1]]
+    assert _sentence_words(starts_unique, sents) == (kept, [sent_of[w] for w in kept])
+
+
+def test_place_in_matches_first_place_of_clause() -> None:
+    from timeline import events as ev
+
+    for path in SEEDS:
+        art = timeline.read_article(path, published="2026-01-21")
+        x = timeline.extract(art)
+        doc = ev.analyse(art, x.times, x.actor_mentions)
+        for cl in doc.clauses:
+            a, b = doc.tokens[cl.first].span[0], doc.tokens[cl.last].span[1]
+            first = next((n for (pa, pb), n in doc.places if a <= pa and pb <= b), None)
+            assert ev._place_in(doc, cl) == first

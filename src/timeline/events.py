@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -407,6 +408,7 @@ class Doc:
     times: list[TimeExpression]
     _starts: list[int] = field(default_factory=list)
     places: list[tuple[Span, str]] = field(default_factory=list)
+    place_starts: list[int] | None = None  # starts of ``places`` if sorted, else []
     marks: list[Literal["target", "other"] | None] = field(default_factory=list)
     sent_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
     mention_start: list[int] = field(default_factory=list)
@@ -474,19 +476,41 @@ def _tokens(article: Article, sents: list[Span]) -> list[Token]:
     """The words of the article that lie in a sentence, from the shared token table."""
     tab = token_table(article.text)
     text, norm = article.text, tab.norm.text
-    starts = [a for a, _ in sents]
-    sent_of = [bisect_right(starts, oa) - 1 for oa in tab.ostarts]
-    kept = [w for w, k in enumerate(sent_of) if k >= 0 and tab.ostarts[w] < sents[k][1]]
-    keys = [tab.keys[w] for w in kept]
-    sent = [sent_of[w] for w in kept]
-    gaps = [norm[tab.ends[w - 1] if w else 0 : tab.starts[w]] for w in kept]
+    ostarts, oends, wstarts, wends, wkeys = tab.ostarts, tab.oends, tab.starts, tab.ends, tab.keys
+    kept, sent = _sentence_words(ostarts, sents)
+    keys = [wkeys[w] for w in kept]
+    gaps = [norm[wends[w - 1] if w else 0 : wstarts[w]] for w in kept]
     for n in range(1, len(kept)):
         if sent[n] != sent[n - 1]:
             gaps[n] = "\n"
     # the original word ends in ة (its normalised ه is no pronoun); no mark ends a word
-    taa = [text[tab.oends[w] - 1] == "ة" for w in kept]
-    spans = [(tab.ostarts[w], tab.oends[w]) for w in kept]
+    # (ة normalises to ه, so only keys ending in ه need a look at the original)
+    taa = [k[-1] == "ه" and text[oends[w] - 1] == "ة" for w, k in zip(kept, keys, strict=True)]
+    spans = [(ostarts[w], oends[w]) for w in kept]
     return list(map(Token, range(len(kept)), keys, map(variants, keys, taa), spans, sent, gaps))
+
+
+def _sentence_words(ostarts: Sequence[int], sents: list[Span]) -> tuple[list[int], list[int]]:
+    """The words (by original start) in a sentence, and the index of that sentence.
+
+    A word belongs to the last sentence that starts at or before it, if it starts before
+    that sentence's end. Sorted sentences take one bisection each instead of one per word.
+    """
+    starts = [a for a, _ in sents]
+    if not ostarts or not sents or any(b < a for a, b in pairwise(starts)):
+        sent_of = [bisect_right(starts, oa) - 1 for oa in ostarts]
+        kept = [w for w, k in enumerate(sent_of) if k >= 0 and ostarts[w] < sents[k][1]]
+        return kept, [sent_of[w] for w in kept]
+    words: list[int] = []
+    owner: list[int] = []
+    nexts = [*starts[1:], ostarts[-1] + 1]
+    for k, ((a, e), nxt) in enumerate(zip(sents, nexts, strict=True)):
+        lo = bisect_left(ostarts, a)
+        hi = bisect_left(ostarts, min(nxt, e), lo)
+        if hi > lo:
+            words.extend(range(lo, hi))
+            owner.extend([k] * (hi - lo))
+    return words, owner
 
 
 Opener = Literal["temporal", "inherit", "relative", "conj", "other"]
@@ -1011,9 +1035,17 @@ def _place_in(doc: Doc, cl: Clause) -> str | None:
     """The first place named in the clause."""
     a = doc.tokens[cl.first].span[0]
     b = doc.tokens[cl.last].span[1]
-    for (pa, pb), name in doc.places:
+    places = doc.places
+    if doc.place_starts is None:
+        starts = [pa for (pa, _), _ in places]
+        doc.place_starts = starts if all(x <= y for x, y in pairwise(starts)) else []
+    # sorted places: skip those that start before the clause, stop after its end
+    k = bisect_left(doc.place_starts, a) if doc.place_starts else 0
+    for (pa, pb), name in places[k:]:
         if a <= pa and pb <= b:
             return name
+        if doc.place_starts and pa > b:
+            break
     return None
 
 
@@ -1400,15 +1432,26 @@ def _consequence(doc: Doc, tr: Trigger, trigger_toks: frozenset[int]) -> bool:
     ما أدى إلى مقتل، بهدف التنديد، في إطار سعيها لتعزيز), at most ``consequence_window``
     words after it in the sentence."""
     gram = _grammar()
+    by_last = _consequence_by_last()
     toks = doc.tokens
     sent = toks[tr.tok].sent
     for end in range(tr.tok - 1, max(tr.tok - 2 - gram.g.consequence_window, -1), -1):
         if toks[end].sent != sent or end in trigger_toks:
             return False
-        for ph in gram.consequence:
-            if _phrase_at(doc, end - len(ph) + 1, ph):
-                return True
+        for v in toks[end].vars:  # only the markers whose last word ends here can match
+            for ph in by_last.get(v, ()):
+                if _phrase_at(doc, end - len(ph) + 1, ph):
+                    return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _consequence_by_last() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The consequence markers by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in _grammar().consequence:
+        out.setdefault(ph[-1], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _commentary(doc: Doc, tr: Trigger, inside: Sequence[bool]) -> bool:
