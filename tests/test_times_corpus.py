@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+from timex_cases import case_id as _case_id
+from timex_cases import check_negative, check_positive, eastern, needs_engine, with_digits
+
 CORPUS_PATH = Path(__file__).parent / "corpus" / "times_ar.json"
 CORPUS: dict[str, Any] = json.loads(CORPUS_PATH.read_text(encoding="utf-8"))
 ANCHOR: str = CORPUS["anchor"]
@@ -23,96 +26,33 @@ CASES: list[dict[str, Any]] = CORPUS["cases"]
 POSITIVES = [c for c in CASES if c["value"] is not None]
 NEGATIVES = [c for c in CASES if c["value"] is None]
 
-try:
-    from timeline import find_times, resolve_time
-except ImportError as exc:  # the engine is not importable yet
-    ENGINE_ERROR: str | None = f"timeline.find_times/resolve_time not importable: {exc}"
-else:
-    ENGINE_ERROR = None
-
-needs_engine = pytest.mark.skipif(ENGINE_ERROR is not None, reason=ENGINE_ERROR or "")
-
-
-def _case_id(case: dict[str, Any]) -> str:
-    text = case["text"] if len(case["text"]) <= 40 else case["text"][:40] + "…"
-    extra = "".join(f" [{k}={case[k]}]" for k in ("prefer", "anchor", "expect") if k in case)
-    return f"{case['construction']}: {text}{extra}"
-
-
-def _anchor(case: dict[str, Any]) -> str | None:
-    anchor: str | None = case.get("anchor", ANCHOR)
-    return anchor
-
-
-def _overlaps(span: tuple[int, int], other: tuple[int, int]) -> bool:
-    return span[0] < other[1] and other[0] < span[1]
-
-
-def _expected_span(case: dict[str, Any]) -> tuple[int, int]:
-    start = case["text"].index(case["expect"])
-    return start, start + len(case["expect"])
-
-
-def _found(case: dict[str, Any]) -> Any:
-    """The expression under test: resolve_time's, or the one overlapping ``expect``."""
-    anchor, prefer = _anchor(case), case.get("prefer", "past")
-    t = resolve_time(case["text"], anchor, prefer=prefer)
-    if "expect" not in case or (t is not None and _overlaps(t.span, _expected_span(case))):
-        return t
-    overlapping = [
-        e
-        for e in find_times(case["text"], anchor, prefer=prefer)
-        if _overlaps(e.span, _expected_span(case))
-    ]
-    assert overlapping, (
-        f"nothing found over {case['expect']!r}; resolve_time gave {t and (t.text, t.value)}"
-    )
-    return max(overlapping, key=lambda e: e.span[1] - e.span[0])
-
 
 @needs_engine
 @pytest.mark.parametrize("case", POSITIVES, ids=[_case_id(c) for c in POSITIVES])
 def test_positive(case: dict[str, Any]) -> None:
-    t = _found(case)
-    assert t is not None, f"no time expression found in {case['text']!r}"
-    assert (t.value, t.grain) == (case["value"], case["grain"]), f"found {t.text!r}"
-    for key in ("mod", "type", "boundary", "calendar"):
-        if key in case:
-            assert getattr(t, key) == case[key], f"{key} of {t.text!r}"
-    assert case["text"][t.span[0] : t.span[1]] == t.text
+    check_positive(case, ANCHOR)
 
 
 @needs_engine
 @pytest.mark.parametrize("case", NEGATIVES, ids=[_case_id(c) for c in NEGATIVES])
 def test_negative(case: dict[str, Any]) -> None:
-    found = find_times(case["text"], _anchor(case), prefer=case.get("prefer", "past"))
-    assert found == [], [(e.text, e.value) for e in found]
+    check_negative(case, ANCHOR)
 
 
-_ASCII_DIGITS = "0123456789"
-WITH_DIGITS = [c for c in CASES if any(ch in _ASCII_DIGITS for ch in c["text"])]
-
-
-def _eastern(case: dict[str, Any], i: int) -> dict[str, Any]:
-    """The case with its ASCII digits written Arabic-Indic (even i) or Persian (odd i)."""
-    table = str.maketrans(_ASCII_DIGITS, "٠١٢٣٤٥٦٧٨٩" if i % 2 == 0 else "۰۱۲۳۴۵۶۷۸۹")
-    out = dict(case, text=case["text"].translate(table))
-    if "expect" in case:
-        out["expect"] = case["expect"].translate(table)
-    return out
+WITH_DIGITS = with_digits(CASES)
 
 
 @needs_engine
 @pytest.mark.parametrize(
     "case",
-    [_eastern(c, i) for i, c in enumerate(WITH_DIGITS)],
-    ids=[_case_id(_eastern(c, i)) for i, c in enumerate(WITH_DIGITS)],
+    [eastern(c, i) for i, c in enumerate(WITH_DIGITS)],
+    ids=[_case_id(eastern(c, i)) for i, c in enumerate(WITH_DIGITS)],
 )
 def test_eastern_digits_read_like_ascii(case: dict[str, Any]) -> None:
     if case["value"] is None:
-        test_negative(case)
+        check_negative(case, ANCHOR)
     else:
-        test_positive(case)
+        check_positive(case, ANCHOR)
 
 
 # ---- the corpus itself (no engine needed) ------------------------------------------------

@@ -930,6 +930,63 @@ MODDABLE = (
 )
 
 
+def _day_then_clock(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Parsed | None:
+    """ "27 يناير 2022 8:14 صباحًا", "أمس الساعة 10 مساء": a day and its clock time."""
+    if (
+        p.kind in DAYLIKE
+        and p.hour is None
+        and nxt.kind == "clock"
+        and g.clock_gap.match(text[p.end : nxt.start])
+    ):
+        return replace(p, hour=nxt.hour, minute=nxt.minute, ampm=nxt.ampm, end=nxt.end)
+    return None
+
+
+def _clock_then_day(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Parsed | None:
+    """ "الساعة 10 مساء أمس": a clock time and its day."""
+    if (
+        p.kind == "clock"
+        and nxt.kind in DAYLIKE
+        and nxt.hour is None
+        and g.clock_gap.match(text[p.end : nxt.start])
+    ):
+        return replace(nxt, hour=p.hour, minute=p.minute, ampm=p.ampm, start=p.start)
+    return None
+
+
+def _deictic_then_weekday(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Parsed | None:
+    """ "غدا الأربعاء": the deictic places the day, the weekday confirms it."""
+    if (
+        p.kind == "deictic"
+        and nxt.kind == "weekday"
+        and nxt.rel is None
+        and g.deictic_weekday_gap.match(text[p.end : nxt.start])
+    ):
+        return replace(p, end=nxt.end, pod=p.pod or nxt.pod, weekday=nxt.weekday)
+    return None
+
+
+def _weekday_then_deictic(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Parsed | None:
+    """ "الأربعاء أمس": likewise."""
+    if (
+        p.kind == "weekday"
+        and p.rel is None
+        and nxt.kind == "deictic"
+        and g.deictic_weekday_gap.match(text[p.end : nxt.start])
+    ):
+        return replace(nxt, start=p.start, pod=nxt.pod or p.pod, weekday=p.weekday)
+    return None
+
+
+Joiner = Callable[[Parsed, Parsed, str, Grammar], "Parsed | None"]
+JOINERS: tuple[Joiner, ...] = (
+    _day_then_clock,
+    _clock_then_day,
+    _deictic_then_weekday,
+    _weekday_then_deictic,
+)
+
+
 def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
     """Join neighbours: date + clock, part of day + day, modifiers, boundaries, ranges."""
     items = [_extend_left(p, text, g) for p in items]
@@ -938,50 +995,12 @@ def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
     while i < len(items):
         p = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
-        # date/day + clock time ("27 يناير 2022 8:14 صباحًا", "أمس الساعة 10 مساء")
-        if (
-            nxt is not None
-            and p.kind in DAYLIKE
-            and p.hour is None
-            and nxt.kind == "clock"
-            and g.clock_gap.match(text[p.end : nxt.start])
-        ):
-            p = replace(p, hour=nxt.hour, minute=nxt.minute, ampm=nxt.ampm, end=nxt.end)
-            i += 1
-            nxt = items[i + 1] if i + 1 < len(items) else None
-        # clock + day ("الساعة 10 مساء أمس")
-        if (
-            nxt is not None
-            and p.kind == "clock"
-            and nxt.kind in DAYLIKE
-            and nxt.hour is None
-            and g.clock_gap.match(text[p.end : nxt.start])
-        ):
-            p = replace(nxt, hour=p.hour, minute=p.minute, ampm=p.ampm, start=p.start)
-            i += 1
-            nxt = items[i + 1] if i + 1 < len(items) else None
-        # deictic + weekday ("غدا الأربعاء", "أمس الاثنين"): the deictic places it
-        if (
-            nxt is not None
-            and p.kind == "deictic"
-            and nxt.kind == "weekday"
-            and nxt.rel is None
-            and g.deictic_weekday_gap.match(text[p.end : nxt.start])
-        ):
-            p = replace(p, end=nxt.end, pod=p.pod or nxt.pod, weekday=nxt.weekday)
-            i += 1
-            nxt = items[i + 1] if i + 1 < len(items) else None
-        # weekday + deictic ("الأربعاء أمس") likewise
-        if (
-            nxt is not None
-            and p.kind == "weekday"
-            and p.rel is None
-            and nxt.kind == "deictic"
-            and g.deictic_weekday_gap.match(text[p.end : nxt.start])
-        ):
-            p = replace(nxt, start=p.start, pod=nxt.pod or p.pod, weekday=p.weekday)
-            i += 1
-            nxt = items[i + 1] if i + 1 < len(items) else None
+        for join in JOINERS:  # each neighbour join at most once, in this order
+            joined = join(p, nxt, text, g) if nxt is not None else None
+            if joined is not None:
+                p = joined
+                i += 1
+                nxt = items[i + 1] if i + 1 < len(items) else None
         # range "من X إلى Y" / "بين X و Y" over two full expressions
         if (
             nxt is not None
