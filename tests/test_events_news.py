@@ -145,3 +145,14 @@ def test_round4_case(case: dict[str, Any]) -> None:
     """Result / purpose clauses and commentary (``events_ar_round4.json``)."""
     failure = check(case, _events(case["text"], ROUND4["published"]))
     assert failure is None, failure
+
+
+ROUND5_PATH = Path(__file__).parent / "corpus" / "events_ar_round5.json"
+ROUND5: dict[str, Any] = json.loads(ROUND5_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND5["cases"]))
+def test_round5_case(case: dict[str, Any]) -> None:
+    """Owners of objects as targets, titles before names (``events_ar_round5.json``)."""
+    failure = check(case, _events(case["text"], ROUND5["published"]))
+    assert failure is None, failure

@@ -792,7 +792,12 @@ def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
         and not _compiled().index.keys().isdisjoint(doc.tokens[a - 1].vars)
     ):
         return None  # غارة إسرائيلية: the adjective names the doer, not a place or target
-    for j in range(a - 1, max(a - 5, -1), -1):
+    # the title before a name belongs to it (مع نظيره الأردني أيمن الصفدي, الأمين العام
+    # للأمم المتحدة أنطونيو غوتيريش): look before it, and at its first word only
+    t0 = _title_start(doc, k)
+    if t0 < a and _title_marked(doc.tokens[t0], _key(m.title or "").split()[0]):
+        return "target"
+    for j in range(t0 - 1, max(t0 - 5, -1), -1):
         prev = doc.tokens[j]
         if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a]:
             break
@@ -803,9 +808,35 @@ def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
             return "other"
         if prev.key.startswith(_FUSED_ARTICLE):
             return "target"
-        if not (prev.key.startswith("ال") or j == a - 1):
+        if not (prev.key.startswith("ال") or j == t0 - 1):
             break
     return None
+
+
+def _title_marked(tok: Token, word: str) -> bool:
+    """Whether the first word of a title carries a target clitic (بالرئيس، بنظيره، للوزير)."""
+    if tok.key.startswith(_FUSED_ARTICLE):
+        return True
+    return (
+        tok.key.endswith(word) and tok.key[: len(tok.key) - len(word)] in _grammar().target_clitics
+    )
+
+
+def _title_start(doc: Doc, k: int) -> int:
+    """The token where mention ``k``'s title begins, when the title's words stand right
+    before the name (وزير الخارجية المصري بدر عبد العاطي); else the mention's first token."""
+    m = doc.mentions[k]
+    a = doc.mention_tok[k][0]
+    if not m.title:
+        return a
+    words = _key(m.title).split()
+    t0 = a - len(words)
+    if t0 < 0 or doc.clause_of[t0] != doc.clause_of[a]:
+        return a
+    for word, tok in zip(words, doc.tokens[t0:a], strict=True):
+        if word not in tok.vars and not tok.key.endswith(word):
+            return a
+    return t0
 
 
 def _coordinated(doc: Doc, k: int) -> bool:
@@ -898,6 +929,11 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         ]
         if later and not in_clause:
             args.target = later[0]
+    # the owner of the object hit or seized outranks a place marked by a preposition
+    placeless = args.target is None or doc.mentions[args.target].kind == "location"
+    if placeless and tr.type in _OBJECT_TYPES and tr.pos != "noun":
+        owner = _object_owner(doc, tr, args.agent, in_clause)
+        args.target = args.target if owner is None else owner
     _passive_roles(doc, tr, args, in_clause)
     _victim_roles(doc, tr, args, in_clause)
     used = {args.agent, args.target}
@@ -922,6 +958,50 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     return args
 
 
+_TANWEEN_FATH = "\u064b"
+
+# verbs whose direct object is hit, seized or punished: its owner is the target
+_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _object_owner(doc: Doc, tr: Trigger, agent: int | None, in_clause: list[int]) -> int | None:
+    """The mention that owns a direct object which is not itself an actor, as the target:
+    a demonym or a country after the object's noun (قصفت المدفعية الروسية مواقع أوكرانية،
+    قنص جندي إسرائيلي طفلاً فلسطينياً) or the body a person belongs to (قتلت القوات الأمريكية قيادياً في
+    تنظيم داعش). The object starts after the verb, or after its agent when that follows it;
+    no preposition and no other actor may stand before the owner. Passives are left alone.
+    """
+    if _passive(doc, tr):
+        return None
+    p = tr.last + 1
+    if agent is not None and doc.mention_tok[agent][0] > tr.last:
+        p = doc.mention_tok[agent][1] + 1
+    gram = _grammar()
+    for k in in_clause:
+        a = doc.mention_tok[k][0]
+        if k == agent or a < p:
+            continue
+        m = doc.mentions[k]
+        words = [t.key for t in doc.tokens[p:a]]
+        if agent is None and not _accusative(doc, p, a):
+            return None  # no doer and no marked object: maybe a passive (اغتيل قيادي في)
+        if any(w in gram.target_preps or w in gram.other_preps for w in words[:-1]):
+            return None
+        owner = m.via == "demonym" or m.kind == "country"
+        if owner and 1 <= len(words) <= 3 and words[-1] not in gram.other_preps:
+            return k
+        if m.kind in ("organization", "group") and 2 <= len(words) <= 4 and words[-1] == "في":
+            return k
+        return None
+    return None
+
+
+def _accusative(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a word of tokens ``[lo, hi)`` bears the accusative tanween (قيادياً)."""
+    text = doc.article.text
+    return any(_TANWEEN_FATH in text[t.span[0] : t.span[1]] for t in doc.tokens[lo:hi])
+
+
 def _passive(doc: Doc, tr: Trigger) -> bool:
     """A passive verb: a damma on its first letters (قُتل، استُهدف) or a count right after it."""
     if tr.pos == "noun":
@@ -937,6 +1017,8 @@ def _passive(doc: Doc, tr: Trigger) -> bool:
     gram = _grammar()
     if tr.mode not in gram.victim_modes or nxt.sent != doc.tokens[tr.tok].sent:
         return False
+    if _accusative(doc, tr.tok + 1, tr.tok + 2):
+        return False  # an accusative noun is the object of an active verb (قتلت قيادياً)
     if _has(nxt, gram.victim_words):
         return True
     starts = [k for k, (a, _) in enumerate(doc.mention_tok) if a == tr.tok + 1]
@@ -1248,8 +1330,12 @@ class EventDraft:
         return tuple(a.name for a in self.actors if a.role == "target")
 
     def event(self, art: Article) -> Event:
-        """The :class:`Event` (with its one :class:`Mention`) of this draft in ``art``."""
-        mention = Mention(
+        """The :class:`Event` (with its one :class:`Mention`) of this draft in ``art``.
+
+        Every field was built here with its final type, so the models are constructed
+        without a second validation (``model_construct``): a validated copy is equal.
+        """
+        mention = Mention.model_construct(
             article=art.id,
             evidence=self.evidence,
             span=self.span,
@@ -1264,7 +1350,7 @@ class EventDraft:
             hypothetical=self.hypothetical,
             source=art.source,
         )
-        return Event(
+        return Event.model_construct(
             id=self.id,
             type=self.type,
             mode=self.mode,
