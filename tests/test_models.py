@@ -158,3 +158,18 @@ def test_published_schema_is_in_step_with_the_models() -> None:
         "docs/timeline.schema.json is stale: regenerate it with "
         "`timeline schema > docs/timeline.schema.json`"
     )
+
+
+def test_extracted_models_equal_validated_copies() -> None:
+    """Every model the engine returns equals a validated copy of itself, field by field and
+    type by type (nothing is left half-coerced, whatever way it was built)."""
+    from pathlib import Path
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    for path in seeds:
+        x = timeline.extract(path)
+        for model in (x, *x.events, *x.times, *x.actor_mentions, *x.agreements):
+            again = type(model).model_validate(model.model_dump())
+            assert again == model
+            for name in type(model).model_fields:
+                assert type(getattr(again, name)) is type(getattr(model, name)), name

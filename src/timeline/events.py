@@ -346,6 +346,22 @@ def variants(token: str, final_taa: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
+# what the engine asks of a word, computed once per word (bits of :func:`_lexeme`)
+CUE_TRIGGER = 1  # one of its variants is a trigger form
+CUE_ATTRIBUTION = 2  # it opens an attribution phrase (بحسب، نقلا، وفقا)
+CUE_OPENS = 4  # it opens a clause by itself
+
+
+@lru_cache(maxsize=65536)
+def _lexeme(key: str, final_taa: bool) -> tuple[tuple[str, ...], int]:
+    """A word's :func:`variants` and its :data:`CUE_TRIGGER` / :data:`CUE_ATTRIBUTION` /
+    :data:`CUE_OPENS` bits, computed once per word."""
+    vars = variants(key, final_taa)
+    cues = 0 if _compiled().index.keys().isdisjoint(vars) else CUE_TRIGGER
+    cues |= CUE_ATTRIBUTION if key in _grammar().attrib else 0
+    return vars, cues | (CUE_OPENS if _opening(key)[0] else 0)
+
+
 def lookup(word: str) -> list[tuple[EventType, str | None, Tense]]:
     """Every (type, mode, tense) a single word can trigger, context ignored.
 
@@ -415,6 +431,7 @@ class Doc:
     attrib: set[int] = field(default_factory=set)
     sources: dict[int, list[int]] = field(default_factory=dict)
     source_ms: set[int] = field(default_factory=set)
+    cues: list[int] = field(default_factory=list)  # :func:`_lexeme` cue bits of each token
 
     def clause_span(self, c: int) -> Span:
         """Original span of clause ``c``."""
@@ -472,8 +489,9 @@ def _dedupe_mentions(mentions: Sequence[ActorMention], text: str) -> list[ActorM
     return out
 
 
-def _tokens(article: Article, sents: list[Span]) -> list[Token]:
-    """The words of the article that lie in a sentence, from the shared token table."""
+def _tokens(article: Article, sents: list[Span]) -> tuple[list[Token], list[int]]:
+    """The words of the article that lie in a sentence, from the shared token table, and
+    the cue bits of each (:func:`_lexeme`)."""
     tab = token_table(article.text)
     text, norm = article.text, tab.norm.text
     ostarts, oends, wstarts, wends, wkeys = tab.ostarts, tab.oends, tab.starts, tab.ends, tab.keys
@@ -487,7 +505,10 @@ def _tokens(article: Article, sents: list[Span]) -> list[Token]:
     # (ة normalises to ه, so only keys ending in ه need a look at the original)
     taa = [k[-1] == "ه" and text[oends[w] - 1] == "ة" for w, k in zip(kept, keys, strict=True)]
     spans = [(ostarts[w], oends[w]) for w in kept]
-    return list(map(Token, range(len(kept)), keys, map(variants, keys, taa), spans, sent, gaps))
+    lexemes = list(map(_lexeme, keys, taa))
+    vars = [v for v, _ in lexemes]
+    tokens = list(map(Token, range(len(kept)), keys, vars, spans, sent, gaps))
+    return tokens, [c for _, c in lexemes]
 
 
 def _sentence_words(ostarts: Sequence[int], sents: list[Span]) -> tuple[list[int], list[int]]:
@@ -543,28 +564,31 @@ def _breaks(gap: str) -> bool:
     return any(ch in punct for ch in gap)
 
 
-def _clauses(tokens: list[Token]) -> tuple[list[Clause], list[int]]:
+def _clauses(tokens: list[Token], cues: list[int]) -> tuple[list[Clause], list[int]]:
     """Cut the tokens into clauses; the clause index of every token."""
     n = len(tokens)
     if not n:
         return [], []
     sent = [t.sent for t in tokens]
-    opening = list(map(_opening, [t.key for t in tokens]))
     breaks = list(map(_breaks, [t.gap for t in tokens]))
-    firsts = [i for i in range(n) if i == 0 or sent[i] != sent[i - 1] or opening[i][0] or breaks[i]]
+    firsts = [
+        i for i in range(n) if i == 0 or sent[i] != sent[i - 1] or cues[i] & CUE_OPENS or breaks[i]
+    ]
     clauses: list[Clause] = []
     clause_of: list[int] = []
     for c, (a, b) in enumerate(zip(firsts, [*firsts[1:], n], strict=True)):
-        clauses.append(Clause(sent[a], a, b - 1, opening[a][1]))
+        clauses.append(Clause(sent[a], a, b - 1, _opening(tokens[a].key)[1]))
         clause_of.extend([c] * (b - a))
     return clauses, clause_of
 
 
-def _sent_bounds(tokens: list[Token]) -> dict[int, tuple[int, int]]:
-    """First and last token of every sentence that has tokens."""
-    last = {t.sent: t.i for t in tokens}
-    first = {t.sent: t.i for t in reversed(tokens)}
-    return {s: (first[s], i) for s, i in last.items()}
+def _sent_bounds(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
+    """First and last token of every sentence that has tokens (clauses never cross one)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for cl in clauses:
+        first = bounds.get(cl.sent, (cl.first, cl.last))[0]
+        bounds[cl.sent] = (first, cl.last)
+    return bounds
 
 
 def analyse(
@@ -572,12 +596,13 @@ def analyse(
 ) -> Doc:
     """Cut an article into tokens, sentences and clauses and attach times and actors."""
     sents = _sentences(article)
-    tokens = _tokens(article, sents)
-    clauses, clause_of = _clauses(tokens)
+    tokens, cues = _tokens(article, sents)
+    clauses, clause_of = _clauses(tokens, cues)
     segs = Regions(_segments(article))
     in_seg = [m for m in mentions if segs.holds(m.span)]
     ms = _dedupe_mentions(in_seg, article.text)
     doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
+    doc.cues = cues
     if tokens:
         for m in ms:
             a = doc.tok_at(m.span[0])
@@ -591,7 +616,7 @@ def analyse(
             if tokens[k].span[0] >= te.span[1] and tokens[k].span[0] > te.span[0]:
                 continue
             clauses[clause_of[k]].times.append(te)
-        doc.sent_bounds = _sent_bounds(tokens)
+        doc.sent_bounds = _sent_bounds(clauses)
         doc.marks = _marks(doc)
         doc.places = _places(article)
         _attributions(doc)
@@ -607,9 +632,10 @@ def _attributions(doc: Doc) -> None:
     gram = _grammar()
     toks = doc.tokens
     starts = [a for a, _ in doc.mention_tok]
-    for i, t in enumerate(toks):
-        if t.key not in gram.attrib:
+    for i, cue in enumerate(doc.cues):
+        if not cue & CUE_ATTRIBUTION:
             continue
+        t = toks[i]
         last = doc.clauses[doc.clause_of[i]].last
         j = i + 1
         while j <= last and j <= i + 3:
@@ -708,9 +734,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         for j in range(a, b + 1):
             inside[j] = True
     found: list[Trigger] = []
-    forms = comp.index.keys()
-    for t in doc.tokens:
-        if inside[t.i] or t.i in doc.attrib or forms.isdisjoint(t.vars):
+    cues = doc.cues
+    for t in [doc.tokens[i] for i in range(len(cues)) if cues[i] & CUE_TRIGGER]:
+        if inside[t.i] or t.i in doc.attrib:
             continue
         hit: Trigger | None = None
         for v in t.vars:
@@ -1330,12 +1356,8 @@ class EventDraft:
         return tuple(a.name for a in self.actors if a.role == "target")
 
     def event(self, art: Article) -> Event:
-        """The :class:`Event` (with its one :class:`Mention`) of this draft in ``art``.
-
-        Every field was built here with its final type, so the models are constructed
-        without a second validation (``model_construct``): a validated copy is equal.
-        """
-        mention = Mention.model_construct(
+        """The :class:`Event` (with its one :class:`Mention`) of this draft in ``art``."""
+        mention = Mention(
             article=art.id,
             evidence=self.evidence,
             span=self.span,
@@ -1350,7 +1372,7 @@ class EventDraft:
             hypothetical=self.hypothetical,
             source=art.source,
         )
-        return Event.model_construct(
+        return Event(
             id=self.id,
             type=self.type,
             mode=self.mode,
@@ -1377,7 +1399,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     last_agent: dict[int, int] = {}
     reporters: dict[int, list[tuple[int, int]]] = {}
     first_denier = _deniers(doc, triggers)
-    dates: dict[int, EventDate] = {}  # id of a time expression -> its EventDate
+    dates: dict[int, EventDate] = {}  # id of a time expression (-1: publication) -> its date
     for tr in triggers:
         c = doc.clause_of[tr.tok]
         sent = doc.tokens[tr.tok].sent
@@ -1407,7 +1429,8 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             and not hypo
             and not negated
         ):
-            date, basis = _publication_date(art.published), "publication"
+            date = dates.get(-1) or dates.setdefault(-1, _publication_date(art.published))
+            basis = "publication"
         else:
             date, basis = _UNKNOWN_DATE, "unknown"
         actors: list[EventActor] = []
