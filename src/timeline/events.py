@@ -920,10 +920,15 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         args.agent = before[-1]
         near = [k for k in after_any if doc.mention_tok[k][0] <= tr.last + 3]
         obj = near[0] if near else None
+    elif after and _subject_before_noun(doc, tr, before, after[0]):
+        # بدأ الرئيس بوتين زيارة الصين: the name before the verbal noun does it, the place
+        # after it is visited
+        args.agent, obj = before[-1], after[0]
     elif after:
         args.agent = after[0]
         end = doc.mention_tok[after[0]][1]
-        nxt = [k for k in after_any if doc.mention_tok[k][0] == end + 1]
+        # the object may wear a title (التقى عباس العاهل الأردني الملك عبد الله الثاني)
+        nxt = [k for k in after_any if _title_start(doc, k) == end + 1]
         if tr.pos != "noun" and nxt and not _coordinated(doc, nxt[0]):
             obj = nxt[0]
     elif before:
@@ -969,11 +974,15 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             continue
         m = doc.mentions[k]
         a = doc.mention_tok[k][0]
+        prev = doc.tokens[a - 1] if a > 0 else None
+        placed = prev is not None and prev.key in gram.place_preps
         if m.kind == "location" and args.location is None:
-            prev = doc.tokens[a - 1] if a > 0 else None
-            if (prev is not None and prev.key in gram.place_preps) or marks[k] == "target":
+            if placed or marks[k] == "target":
                 args.location = m.name
                 continue
+        elif m.via == "metonym" and args.location is None and placed:
+            # a capital after في is where it happens (في تل أبيب), and still its country
+            args.location = _place_named(doc, m.span)
         args.others.append(k)
     if args.location is None:
         args.location = _place_in(doc, cl)
@@ -1049,6 +1058,15 @@ def _passive(doc: Doc, tr: Trigger) -> bool:
         return True
     starts = [k for k, (a, _) in enumerate(doc.mention_tok) if a == tr.tok + 1]
     return bool(starts) and doc.mentions[starts[0]].via == "demonym"
+
+
+def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: int) -> bool:
+    """Whether a verbal noun has its doer right before it and a place as its genitive
+    (يعتزم ترامب زيارة السعودية); a person as genitive is the doer (زيارة مادورو)."""
+    if tr.pos != "noun" or not before or doc.mention_tok[before[-1]][1] != tr.tok - 1:
+        return False
+    after = doc.mention_tok[first_after][0] == tr.last + 1
+    return after and doc.mentions[first_after].kind in ("country", "location")
 
 
 def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
@@ -1137,6 +1155,11 @@ def _places(article: Article) -> list[tuple[Span, str]]:
     """Places of the article's segments from ``actors.find_places`` when it exists."""
     segs = Regions(_segments(article))
     return [(span, name) for span, name in _places_of(article.text) if segs.holds(span)]
+
+
+def _place_named(doc: Doc, span: Span) -> str | None:
+    """The place whose name stands at ``span`` (a capital named for its country)."""
+    return next((name for pspan, name in doc.places if pspan == span), None)
 
 
 def _place_in(doc: Doc, cl: Clause) -> str | None:
