@@ -928,7 +928,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         args.agent = after[0]
         end = doc.mention_tok[after[0]][1]
         # the object may wear a title (التقى عباس العاهل الأردني الملك عبد الله الثاني)
-        nxt = [k for k in after_any if _title_start(doc, k) == end + 1]
+        nxt = [k for k in in_clause if not marks[k] and _title_start(doc, k) == end + 1]
         if tr.pos != "noun" and nxt and not _coordinated(doc, nxt[0]):
             obj = nxt[0]
     elif before:
