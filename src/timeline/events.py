@@ -985,7 +985,10 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             args.location = _place_named(doc, m.span)
         args.others.append(k)
     if args.location is None:
-        args.location = _place_in(doc, cl)
+        # the doer is not where it happens, unless named by its capital (وسط لندن)
+        agent = doc.mentions[args.agent] if args.agent is not None else None
+        doer = agent.span if agent is not None and agent.via != "metonym" else None
+        args.location = _place_in(doc, cl, doer)
     if args.location is None and tr.mode == "visit" and args.target is not None:
         tm = doc.mentions[args.target]
         if tm.kind in ("location", "country"):
@@ -995,8 +998,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
 
 _TANWEEN_FATH = "\u064b"
 
-# verbs whose direct object is hit, seized or punished: its owner is the target
-_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# verbs whose direct object is hit, seized, punished or blamed: its owner is the target
+_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 
 
 def _object_owner(doc: Doc, tr: Trigger, agent: int | None, in_clause: list[int]) -> int | None:
@@ -1162,8 +1165,8 @@ def _place_named(doc: Doc, span: Span) -> str | None:
     return next((name for pspan, name in doc.places if pspan == span), None)
 
 
-def _place_in(doc: Doc, cl: Clause) -> str | None:
-    """The first place named in the clause."""
+def _place_in(doc: Doc, cl: Clause, doer: Span | None = None) -> str | None:
+    """The first place named in the clause, but where the doer is named (تعارض الصين)."""
     a = doc.tokens[cl.first].span[0]
     b = doc.tokens[cl.last].span[1]
     places = doc.places
@@ -1173,7 +1176,7 @@ def _place_in(doc: Doc, cl: Clause) -> str | None:
     # sorted places: skip those that start before the clause, stop after its end
     k = bisect_left(doc.place_starts, a) if doc.place_starts else 0
     for (pa, pb), name in places[k:]:
-        if a <= pa and pb <= b:
+        if a <= pa and pb <= b and not (doer and pa < doer[1] and doer[0] < pb):
             return name
         if doc.place_starts and pa > b:
             break
