@@ -1068,8 +1068,11 @@ def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: 
     (يعتزم ترامب زيارة السعودية); a person as genitive is the doer (زيارة مادورو)."""
     if tr.pos != "noun" or not before or doc.mention_tok[before[-1]][1] != tr.tok - 1:
         return False
+    if doc.tokens[tr.tok].key.startswith(_FUSED_ARTICLE):
+        return False  # a noun after a preposition (ندد الاتحاد بالهجوم) is no object
+    place = doc.mentions[first_after]
     after = doc.mention_tok[first_after][0] == tr.last + 1
-    return after and doc.mentions[first_after].kind in ("country", "location")
+    return after and place.kind in ("country", "location") and place.via != "demonym"
 
 
 def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
