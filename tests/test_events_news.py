@@ -156,3 +156,14 @@ def test_round5_case(case: dict[str, Any]) -> None:
     """Owners of objects as targets, titles before names (``events_ar_round5.json``)."""
     failure = check(case, _events(case["text"], ROUND5["published"]))
     assert failure is None, failure
+
+
+ROUND6_PATH = Path(__file__).parent / "corpus" / "events_ar_round6.json"
+ROUND6: dict[str, Any] = json.loads(ROUND6_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND6["cases"]))
+def test_round6_case(case: dict[str, Any]) -> None:
+    """PROTEST and ASSAULT in many outlet styles, with negatives (``events_ar_round6.json``)."""
+    failure = check(case, _events(case["text"], ROUND6["published"]))
+    assert failure is None, failure
