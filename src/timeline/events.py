@@ -138,6 +138,7 @@ class Grammar(_Data):
     consequence_markers: list[str] = []
     consequence_window: int = 3
     commentary_words: list[str] = []
+    outcome_verbs: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -264,6 +265,7 @@ class _GrammarSets:
     victim_words: frozenset[str]
     consequence: tuple[tuple[str, ...], ...] = ()
     commentary: frozenset[str] = frozenset()
+    outcome: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -296,6 +298,7 @@ def _grammar() -> _GrammarSets:
         victim_words=_keys(g.victim_words),
         consequence=_phrases(g.consequence_markers),
         commentary=_keys(g.commentary_words),
+        outcome=_keys(g.outcome_verbs),
     )
 
 
@@ -1272,6 +1275,8 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
         if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
             break
         if doc.tokens[j].key in gram.negators:
+            if tr.pos != "verb" and doc.tokens[j + 1].key in gram.outcome:
+                break  # لم تسفر الغارة عن إصابات: the strike happened, its outcome did not
             return True, doc.tokens[j].key in gram.future_negators
     if tr.pos != "verb" and tr.tok > 0 and _has(doc.tokens[tr.tok - 1], gram.polarity):
         for j in range(tr.tok - 2, tr.tok - 8, -1):
