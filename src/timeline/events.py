@@ -139,6 +139,7 @@ class Grammar(_Data):
     consequence_window: int = 3
     commentary_words: list[str] = []
     outcome_verbs: list[str] = []
+    generic_modes: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -266,6 +267,7 @@ class _GrammarSets:
     consequence: tuple[tuple[str, ...], ...] = ()
     commentary: frozenset[str] = frozenset()
     outcome: frozenset[str] = frozenset()
+    generic_modes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -299,6 +301,7 @@ def _grammar() -> _GrammarSets:
         consequence=_phrases(g.consequence_markers),
         commentary=_keys(g.commentary_words),
         outcome=_keys(g.outcome_verbs),
+        generic_modes=frozenset(g.generic_modes),
     )
 
 
@@ -765,7 +768,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             and doc.clause_of[prev.tok] == doc.clause_of[tr.tok]
             and tr.tok - prev.last <= 3
         ):
-            if prev.pos == "verb" and comp.needs[prev.entry] and tr.mode:
+            generic = prev.mode in _grammar().generic_modes
+            if tr.mode and (generic or (prev.pos == "verb" and comp.needs[prev.entry])):
                 prev.mode = tr.mode
             prev.last = tr.tok
             continue
