@@ -1014,22 +1014,22 @@ def _object_owner(doc: Doc, tr: Trigger, agent: int | None, in_clause: list[int]
     a demonym or a country after the object's noun (قصفت المدفعية الروسية مواقع أوكرانية،
     قنص جندي إسرائيلي طفلاً فلسطينياً) or the body a person belongs to (قتلت القوات الأمريكية قيادياً في
     تنظيم داعش). The object starts after the verb, or after its agent when that follows it;
-    no preposition and no other actor may stand before the owner. Passives are left alone.
+    no preposition and no other actor may stand before the owner. A passive's subject is its
+    object (قُتل قيادي في حركة الجهاد الإسلامي، قتل جنديان جزائريان).
     """
-    if _passive(doc, tr):
-        return None
+    passive = _passive(doc, tr)
     p = tr.last + 1
-    if agent is not None and doc.mention_tok[agent][0] > tr.last:
+    if not passive and agent is not None and doc.mention_tok[agent][0] > tr.last:
         p = doc.mention_tok[agent][1] + 1
     gram = _grammar()
     for k in in_clause:
         a = doc.mention_tok[k][0]
-        if k == agent or a < p:
+        if (k == agent and not passive) or a < p:
             continue
         m = doc.mentions[k]
         words = [t.key for t in doc.tokens[p:a]]
-        if agent is None and not _accusative(doc, p, a):
-            return None  # no doer and no marked object: maybe a passive (اغتيل قيادي في)
+        if agent is None and not passive and not _accusative(doc, p, a):
+            return None  # no doer, no marked object: maybe an unmarked passive (اغتيل قيادي)
         if any(w in gram.target_preps or w in gram.other_preps for w in words[:-1]):
             return None
         owner = m.via == "demonym" or m.kind == "country"
