@@ -13,16 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from rapidfuzz import fuzz
 
 from . import lexicon
 from .models import Actor, ActorKind, ActorMention
 from .text import NormalisedText, normalise_key
-from .tokens import TokenTable
+from .tokens import TokenTable, origins
 from .tokens import table as token_table
 
 __all__ = [
@@ -193,15 +195,22 @@ def _index() -> _Index:
 
 @dataclass(frozen=True, slots=True)
 class _Toks:
-    """The words of a normalised text as parallel tuples (from the shared token table)."""
+    """The words of a normalised text as parallel tuples (from the shared token table: ``start``
+    and ``end`` in the normalised text, ``ostart`` and ``oend`` in the original), and the few
+    words that may matter, ``(position, what it may be)`` (see :func:`_word`)."""
 
     text: tuple[str, ...]
     start: tuple[int, ...]
     end: tuple[int, ...]
+    ostart: tuple[int, ...]
+    oend: tuple[int, ...]
+    marked: list[tuple[int, _Word]]
 
 
 def _tokenise(tab: TokenTable) -> _Toks:
-    return _Toks(tab.keys, tab.starts, tab.ends)
+    info = list(map(_word, tab.keys))
+    marked = list(zip(compress(range(len(info)), info), filter(None, info), strict=True))
+    return _Toks(tab.keys, tab.starts, tab.ends, tab.ostarts, tab.oends, marked)
 
 
 def _joined(norm: str, toks: _Toks, j: int) -> bool:
@@ -230,6 +239,30 @@ def _variants(word: str) -> tuple[tuple[int, str, bool], ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What a word type may start or be, found once per type (:func:`_word`) so that each pass
+    visits only the tokens concerned: ``after`` and ``single`` are the exact aliases starting
+    there (see :func:`_by_second_word`), ``loose`` the fuzzy ones (:func:`_fuzzy_candidates`),
+    ``head`` a title head (:func:`_head_of`), ``anaphor`` the clitic offset of "الأخير"."""
+
+    after: dict[str, tuple[tuple[int, _Form], ...]]
+    single: tuple[int, _Form] | None
+    loose: tuple[tuple[int, _Form], ...]
+    head: tuple[int, str, bool] | None
+    anaphor: int | None
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> _Word | None:
+    """The roles of ``word`` (``None`` for a word with none, most of a text)."""
+    after, single = _by_second_word(_exact_candidates(word))
+    info = _Word(after, single, _fuzzy_candidates(word), _head_of(word), _anaphor_offset(word))
+    if info.after or info.single or info.loose or info.head or info.anaphor is not None:
+        return info
+    return None
+
+
 # --------------------------------------------------------------------------- gazetteer pass
 
 
@@ -244,7 +277,6 @@ class _Hit:
     entry: int = -1
 
 
-@lru_cache(maxsize=65536)
 def _exact_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
     """(clitic offset, form) for every alias that may start at ``word``, longest first."""
     idx = _index()
@@ -258,35 +290,53 @@ def _exact_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
     return tuple(out)
 
 
-def _same(t: str) -> str:
-    return t
+def _by_second_word(
+    candidates: Sequence[tuple[int, _Form]],
+) -> tuple[dict[str, tuple[tuple[int, _Form], ...]], tuple[int, _Form] | None]:
+    """Longest-first exact candidates as the multi-word ones grouped by their second word (in
+    order) and the first one-word one: no candidate after that one-word form is ever tried."""
+    after: dict[str, list[tuple[int, _Form]]] = {}
+    single = None
+    for off, form in candidates:
+        if len(form.tokens) == 1:
+            single = (off, form)
+            break
+        after.setdefault(form.tokens[1], []).append((off, form))
+    return {second: tuple(forms) for second, forms in after.items()}, single
 
 
-def _match_at(toks: _Toks, norm: str, i: int) -> _Hit | None:
+def _match_at(word: _Word, toks: _Toks, norm: str, i: int) -> _Hit | None:
     words = toks.text
-    second = words[i + 1] if i + 1 < len(words) else None
-    for off, form in _exact_candidates(words[i]):
-        n = len(form.tokens)
-        if n == 1 or (
-            form.tokens[1] == second and _rest_matches(form.tokens, toks, norm, i, _same)
-        ):
-            return _Hit(i, i + n, toks.start[i] + off, toks.end[i + n - 1], form.owners, form.via)
-    return None
+    if word.after and i + 1 < len(words):
+        for off, form in word.after.get(words[i + 1], ()):
+            if _rest_matches(form.tokens, toks, norm, i):
+                j = i + len(form.tokens)
+                return _Hit(i, j, toks.start[i] + off, toks.end[j - 1], form.owners, form.via)
+    if word.single is None:
+        return None
+    off, form = word.single
+    return _Hit(i, i + 1, toks.start[i] + off, toks.end[i], form.owners, form.via)
 
 
 def _rest_matches(
-    want: tuple[str, ...], toks: _Toks, norm: str, i: int, key: Callable[[str], str]
+    want: tuple[str, ...],
+    toks: _Toks,
+    norm: str,
+    i: int,
+    key: Callable[[str], str] | None = None,
 ) -> bool:
+    """Whether the tokens after ``i`` are ``want[1:]`` (through ``key``), each joined to the
+    previous one."""
     n = len(want)
     if i + n > len(toks.text):
         return False
     for k in range(1, n):
-        if key(toks.text[i + k]) != want[k] or not _joined(norm, toks, i + k):
+        word = toks.text[i + k]
+        if (word if key is None else key(word)) != want[k] or not _joined(norm, toks, i + k):
             return False
     return True
 
 
-@lru_cache(maxsize=65536)
 def _fuzzy_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
     """Skeleton forms (transliteration variants) and a guarded rapidfuzz hit for ``word``."""
     idx, stop = _index(), _titles().stopwords
@@ -314,8 +364,8 @@ def _fuzzy_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
     return tuple(out)
 
 
-def _fuzzy_at(toks: _Toks, norm: str, i: int) -> _Hit | None:
-    for off, form in _fuzzy_candidates(toks.text[i]):
+def _fuzzy_at(word: _Word, toks: _Toks, norm: str, i: int) -> _Hit | None:
+    for off, form in word.loose:
         n = len(form.tokens)
         if n == 1 or _rest_matches(form.tokens, toks, norm, i, _skeleton):
             return _Hit(i, i + n, toks.start[i] + off, toks.end[i + n - 1], form.owners, "fuzzy")
@@ -337,27 +387,29 @@ def _fuzzy_word(stem: str) -> int | None:
     return None if best is None else best[1]
 
 
-def _gazetteer_pass(toks: _Toks, norm: str, fuzzy: bool = True) -> list[_Hit]:
-    words = toks.text
-    exact = list(map(_exact_candidates, words))
-    loose = list(map(_fuzzy_candidates, words)) if fuzzy else [()] * len(words)
+def _gazetteer_pass(toks: _Toks, norm: str) -> list[_Hit]:
     hits: list[_Hit] = []
+    named: set[int] = set()  # the entries of the hits so far
     end = 0  # the first token after the last hit
-    for i in [i for i, (e, f) in enumerate(zip(exact, loose, strict=True)) if e or f]:
+    for i, word in toks.marked:
         if i < end:
             continue
-        hit = _match_at(toks, norm, i) if exact[i] else None
-        if hit is None and loose[i]:
-            hit = _fuzzy_at(toks, norm, i)
+        hit = _match_at(word, toks, norm, i) or _fuzzy_at(word, toks, norm, i)
         if hit is not None:
+            hit.entry = _pick(hit.owners, named)
+            named.add(hit.entry)
             hits.append(hit)
             end = hit.j
-    seen: set[int] = set()
-    for hit in hits:  # ambiguous aliases: prefer an entry already named, else the first
-        pick = next((o for o in hit.owners if o in seen), hit.owners[0])
-        hit.entry = pick
-        seen.add(pick)
     return hits
+
+
+def _pick(owners: tuple[int, ...], named: set[int]) -> int:
+    """The entry of an alias: for an ambiguous one, an entry already named, else the first."""
+    if len(owners) > 1:
+        for owner in owners:
+            if owner in named:
+                return owner
+    return owners[0]
 
 
 # --------------------------------------------------------------------------- mentions
@@ -378,14 +430,23 @@ class _M:
     known: bool = True
 
 
-def _from_hit(idx: _Index, hit: _Hit) -> _M:
-    e = idx.entries[hit.entry]
-    if hit.via == "demonym":
-        return _M(hit.start, hit.end, e.name, e.kind, "demonym")
+def _from_hit(hit: _Hit) -> _M:
+    name, kind, via, country = _named(hit.entry, hit.via)
+    return _M(hit.start, hit.end, name, kind, via, country=country)
+
+
+@lru_cache(maxsize=65536)
+def _named(entry: int, via: Via) -> tuple[str, ActorKind, Via, str | None]:
+    """(name, kind, via, country) of a mention of gazetteer entry ``entry`` through ``via``:
+    a demonym or a metonym names its country, without country of its own."""
+    idx = _index()
+    e = idx.entries[entry]
+    if via == "demonym":
+        return e.name, e.kind, "demonym", None
     if e.metonym_of:
         target = idx.entries[idx.by_name[e.metonym_of]]
-        return _M(hit.start, hit.end, target.name, target.kind, "metonym")
-    return _M(hit.start, hit.end, e.name, e.kind, hit.via, country=e.country)
+        return target.name, target.kind, "metonym", None
+    return e.name, e.kind, via, e.country
 
 
 def _country_of(idx: _Index, hit: _Hit) -> str | None:
@@ -454,11 +515,11 @@ def _titles_in(
 ) -> list[_Title]:
     idx, lex = _index(), _titles()
     out: list[_Title] = []
-    covered = {k for h in hits for k in range(h.i, h.j)}
-    heads = [(i, h) for i, h in enumerate(map(_head_of, toks.text)) if h is not None]
+    inside = {k for h in hits if h.j - h.i > 1 for k in range(h.i + 1, h.j)}  # after the first
+    heads = [(i, w.head) for i, w in toks.marked if w.head is not None]
     n, after = len(toks.text), 0
     for i, (off, word, counterpart) in heads:
-        if i < after or i in covered:
+        if i < after or i in hit_at or i in inside:
             continue
         j, country, inner = i + 1, None, []
         while j < n and j - i <= 8 and _joined(norm, toks, j):
@@ -531,13 +592,14 @@ def _discover(
     toks: _Toks,
     norm: str,
     hits: Sequence[_Hit],
+    hit_at: dict[int, int],
     titles: list[_Title],
     mentions: list[_M],
     marked: set[int],
 ) -> tuple[list[_M], list[tuple[_Title, int]], set[int]]:
-    """Attach titles to gazetteer persons, find unknown people; return anaphoric titles."""
+    """Attach titles to gazetteer persons, find unknown people; return anaphoric titles
+    (``hit_at`` maps the first token of each hit to its index)."""
     idx = _index()
-    hit_at = {h.i: n for n, h in enumerate(hits)}
     found: list[_M] = []
     pending: list[tuple[_Title, int]] = []
     suppressed: set[int] = set()
@@ -622,10 +684,14 @@ def _resolve_pending(
         )
 
 
-def _surname_pass(
-    toks: _Toks, norm: str, people: list[_M], taken: list[tuple[int, int]]
-) -> list[_M]:
-    """Later bare mentions of people found through a title (full name or last token)."""
+def _people(mentions: Iterable[_M]) -> list[_M]:
+    """The mentions of people, by start."""
+    return sorted((m for m in mentions if m.kind == "person"), key=attrgetter("start"))
+
+
+def _surname_pass(toks: _Toks, norm: str, people: list[_M], taken: Sequence[_M]) -> list[_M]:
+    """Later bare mentions of people found through a title (full name or last token), outside
+    the ``taken`` mentions."""
     stop = _titles().stopwords
     forms: dict[str, list[tuple[tuple[str, ...], _M]]] = {}
     for p in people:
@@ -639,7 +705,7 @@ def _surname_pass(
     if not forms:
         return []
     out: list[_M] = []
-    busy = sorted(taken)
+    busy = sorted((m.start, m.end) for m in taken)
     for i, word in enumerate(toks.text):
         stems = [(off, stem) for off, stem, stripped in _variants(word) if not stripped]
         if not any(stem in forms for _, stem in stems):
@@ -649,7 +715,7 @@ def _surname_pass(
             continue
         for off, stem in stems:
             for form, p in forms.get(stem, ()):
-                if p.end > start or not _rest_matches(form, toks, norm, i, _same):
+                if p.end > start or not _rest_matches(form, toks, norm, i):
                     continue
                 end = toks.end[i + len(form) - 1]
                 out.append(_M(start + off, end, p.name, "person", "coreference", country=p.country))
@@ -664,17 +730,21 @@ def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < b and a < e for s, e in spans)
 
 
-@lru_cache(maxsize=65536)
 def _anaphor_offset(word: str) -> int | None:
     lex = _titles()
     return next((off for off, s, st in _variants(word) if not st and s in lex.anaphors), None)
 
 
-def _anaphor_pass(toks: _Toks, norm: str, people: list[_M]) -> list[_M]:
-    """ "الأخير" (the latter) → the most recent person mentioned before it."""
+def _anaphor_pass(toks: _Toks, norm: str, kept: list[_M]) -> list[_M]:
+    """ "الأخير" (the latter) → the most recent person mentioned before it (among ``kept``,
+    outside which the anaphor stands)."""
+    anaphors = [(i, w.anaphor) for i, w in toks.marked if w.anaphor is not None]
+    if not anaphors:
+        return []
+    people = _people(kept)
+    spans = [(k.start, k.end) for k in kept]
     out: list[_M] = []
-    offsets = map(_anaphor_offset, toks.text)
-    for i, off in [(i, off) for i, off in enumerate(offsets) if off is not None]:
+    for i, off in anaphors:
         if i > 0 and _joined(norm, toks, i):
             prev = toks.text[i - 1]
             if any(s.startswith("ال") for _, s, st in _variants(prev) if not st):
@@ -684,7 +754,9 @@ def _anaphor_pass(toks: _Toks, norm: str, people: list[_M]) -> list[_M]:
         if not before:
             continue
         p = max(before, key=lambda m: m.end)
-        out.append(_M(start + off, toks.end[i], p.name, "person", "coreference", country=p.country))
+        m = _M(start + off, toks.end[i], p.name, "person", "coreference", country=p.country)
+        if not _inside(spans, m.start, m.end):
+            out.append(m)
     return out
 
 
@@ -707,61 +779,72 @@ def find_actors(text: str) -> list[ActorMention]:
         return []
     nt, toks, hits = _scan(text)
     norm = nt.text
-    idx = _index()
-    mentions = [_from_hit(idx, h) for h in hits]
+    mentions = list(map(_from_hit, hits))
     marked: set[int] = set()
-    titles = _titles_in(toks, norm, hits, {h.i: n for n, h in enumerate(hits)})
+    hit_at = {h.i: n for n, h in enumerate(hits)}
+    titles = _titles_in(toks, norm, hits, hit_at)
     if _TANWEEN in text:  # only tokens right after a title can become names: check those
         after = {t.j for t in titles}
         marked = {
             n
             for n in after
-            if n < len(toks.text) and _TANWEEN in nt.slice((toks.start[n], toks.end[n]))
+            if n < len(toks.text) and _TANWEEN in text[toks.ostart[n] : toks.oend[n]]
         }
-    found, pending, suppressed = _discover(toks, norm, hits, titles, mentions, marked)
+    found, pending, suppressed = _discover(toks, norm, hits, hit_at, titles, mentions, marked)
     for m in found:
         if not m.name:
             m.name = nt.slice((m.start, m.end))
-    kept = [m for n, m in enumerate(mentions) if n not in suppressed] + found
-    people = sorted((m for m in kept if m.kind == "person"), key=lambda m: m.start)
+    kept = [m for n, m in enumerate(mentions) if n not in suppressed] if suppressed else mentions
+    kept += found
+    people = _people(kept)
     links: list[_M] = []
     _resolve_pending(pending, people, links)
-    taken = [(m.start, m.end) for m in kept] + [(m.start, m.end) for m in links]
     kept += links
-    kept += _surname_pass(toks, norm, people, taken)
-    people = sorted((m for m in kept if m.kind == "person"), key=lambda m: m.start)
-    kept += [
-        m
-        for m in _anaphor_pass(toks, norm, people)
-        if not _inside([(k.start, k.end) for k in kept], m.start, m.end)
-    ]
+    kept += _surname_pass(toks, norm, people, kept)
+    kept += _anaphor_pass(toks, norm, kept)
     kept = _drop_suppressed_inner(kept, links)
-    kept.sort(key=lambda m: (m.start, m.end))
-    return [_to_mention(nt, m) for m in kept]
+    kept.sort(key=attrgetter("start", "end"))
+    return _MENTIONS.validate_python(_mention_fields(nt, kept))
 
 
 def _drop_suppressed_inner(kept: list[_M], links: list[_M]) -> list[_M]:
     """Remove country/demonym mentions that sit inside an anaphoric title."""
+    if not links:
+        return kept
     spans = [(m.start, m.end) for m in links]
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)  # most mentions lie outside
     return [
         m
         for m in kept
-        if m.via == "coreference" or m.kind == "person" or not _inside(spans, m.start, m.end)
+        if m.end <= lo
+        or hi <= m.start
+        or m.via == "coreference"
+        or m.kind == "person"
+        or not _inside(spans, m.start, m.end)
     ]
 
 
-def _to_mention(nt: NormalisedText, m: _M) -> ActorMention:
-    span = nt.span((m.start, m.end))
-    title = nt.slice(m.title_span) if m.title_span is not None else None
-    return ActorMention(
-        name=m.name,
-        kind=m.kind,
-        text=nt.original[span[0] : span[1]],
-        span=span,
-        title=title,
-        country=m.country,
-        via=m.via,
-    )
+_MENTIONS = TypeAdapter(list[ActorMention])
+"""Validates a text's mentions in one call, much faster than model by model."""
+
+
+def _mention_fields(nt: NormalisedText, kept: list[_M]) -> list[dict[str, object]]:
+    """The fields of the :class:`ActorMention` of each of ``kept``, with spans into the
+    original text (``nt.span`` of each: the spans are never empty)."""
+    starts = origins(nt, [m.start for m in kept])
+    ends = origins(nt, [m.end for m in kept])
+    return [
+        {
+            "name": m.name,
+            "kind": m.kind,
+            "text": nt.original[a:b],
+            "span": (a, b),
+            "title": nt.slice(m.title_span) if m.title_span is not None else None,
+            "country": m.country,
+            "via": m.via,
+        }
+        for m, a, b in zip(kept, starts, ends, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------- lookups
@@ -862,34 +945,48 @@ def actors_of(mentions: Sequence[ActorMention]) -> list[Actor]:
     >>> [a.name for a in actors_of(find_actors("التقى بوتين مادورو في الكرملين"))]
     ['Vladimir Putin', 'Nicolás Maduro', 'Russia']
     """
-    idx, lex = _index(), _titles()
     groups: dict[str, list[ActorMention]] = {}
     for m in mentions:
         groups.setdefault(m.name, []).append(m)
-    out: list[Actor] = []
-    for name, ms in groups.items():
-        entry_i = idx.by_name.get(name)
-        e = idx.entries[entry_i] if entry_i is not None else None
-        seen = _unique(
-            m.text
-            for m in ms
-            if m.via != "demonym"
-            and not (m.via == "coreference" and (m.title or normalise_key(m.text) in lex.anaphors))
-        )
-        known = (e.ar, *e.aliases) if e is not None else ()
-        country = next((m.country for m in ms if m.country), None) or (e.country if e else None)
-        out.append(
-            Actor(
-                name=name,
-                kind=e.kind if e is not None else ms[0].kind,
-                aliases=_unique([*seen, *known]),
-                country=country,
-                titles=_unique(m.title for m in ms if m.title),
-                qid=e.qid if e is not None else None,
-                known=e is not None,
-            )
-        )
-    return out
+    anaphors = _titles().anaphors
+    return _ACTORS.validate_python(
+        [_actor_fields(name, ms, anaphors) for name, ms in groups.items()]
+    )
+
+
+_ACTORS = TypeAdapter(list[Actor])
+"""Validates a text's actors in one call, faster than model by model."""
+
+
+def _actor_fields(name: str, ms: list[ActorMention], anaphors: frozenset[str]) -> dict[str, object]:
+    """The fields of the :class:`Actor` named ``name`` behind mentions ``ms``."""
+    idx = _index()
+    entry_i = idx.by_name.get(name)
+    e = idx.entries[entry_i] if entry_i is not None else None
+    seen = [
+        m.text
+        for m in ms
+        if m.via != "demonym"
+        and not (m.via == "coreference" and (m.title or normalise_key(m.text) in anaphors))
+    ]
+    known = _known_aliases(entry_i) if entry_i is not None else ()
+    country = next((m.country for m in ms if m.country), None) or (e.country if e else None)
+    return {
+        "name": name,
+        "kind": e.kind if e is not None else ms[0].kind,
+        "aliases": _unique([*seen, *known]),
+        "country": country,
+        "titles": _unique([m.title for m in ms if m.title]),
+        "qid": e.qid if e is not None else None,
+        "known": e is not None,
+    }
+
+
+@lru_cache(maxsize=65536)
+def _known_aliases(entry: int) -> tuple[str, ...]:
+    """The Arabic forms of gazetteer entry ``entry``: its display form, then its aliases."""
+    e = _index().entries[entry]
+    return _unique([e.ar, *e.aliases])
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
