@@ -95,6 +95,7 @@ class TriggerEntry(_Data):
     window: int = 3
     unless_before: list[str] = []
     unless_after: list[str] = []
+    unless_sentence: list[str] = []
 
 
 class TriggerLexicon(_Data):
@@ -161,6 +162,7 @@ class _Compiled:
     needs: tuple[frozenset[str], ...]
     unless_before: tuple[tuple[tuple[str, ...], ...], ...]
     unless_after: tuple[tuple[tuple[str, ...], ...], ...]
+    unless_sentence: tuple[frozenset[str], ...]
     modifiers: tuple[tuple[ModeModifier, frozenset[str]], ...]
 
 
@@ -234,6 +236,7 @@ def _compiled() -> _Compiled:
         needs=tuple(_keys(e.needs) for e in lex.entries),
         unless_before=tuple(_phrases(e.unless_before) for e in lex.entries),
         unless_after=tuple(_phrases(e.unless_after) for e in lex.entries),
+        unless_sentence=tuple(_keys(e.unless_sentence) for e in lex.entries),
         modifiers=tuple((m, _keys(m.words)) for m in lex.mode_modifiers),
     )
 
@@ -702,6 +705,11 @@ def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
     for ph in comp.unless_after[entry_k]:
         if _phrase_at(doc, i + 1, ph):
             return False
+    unless = comp.unless_sentence[entry_k]
+    if unless:
+        lo, hi = doc.sent_bounds.get(toks[i].sent, (i, i))
+        if any(_has(toks[j], unless) for j in range(lo, hi + 1)):
+            return False  # لقي خمسة حتفهم في حادث سير: no attack
     needs = comp.needs[entry_k]
     if not needs:
         return True
