@@ -42,6 +42,9 @@ def problems(gaz: Gazetteer) -> list[str]:
         for key in e.ambiguous:
             if key not in e.aliases:
                 out.append(f"{e.name}: ambiguous alias {key!r} is not one of its aliases")
+        for form in e.marked:
+            if normalise_key(form) not in e.ambiguous or form == normalise_key(form):
+                out.append(f"{e.name}: marked {form!r} is no diacritised ambiguous alias")
         for field, value in (("country", e.country), ("metonym_of", e.metonym_of)):
             if value is not None and value not in countries:
                 out.append(f"{e.name}: {field} {value!r} is not the name of a country entry")

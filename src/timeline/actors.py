@@ -62,6 +62,9 @@ class GazetteerEntry(_Data):
     metonym_of: str | None = Field(default=None, description="Country a capital stands for.")
     place: bool | None = Field(default=None, description="Usable as an event location.")
     ambiguous: tuple[str, ...] = Field(default=(), description="Aliases shared with others.")
+    marked: tuple[str, ...] = Field(
+        default=(), description="Spellings with diacritics that pick this entry (عمّان)."
+    )
 
     @property
     def is_place(self) -> bool:
@@ -387,7 +390,7 @@ def _fuzzy_word(stem: str) -> int | None:
     return None if best is None else best[1]
 
 
-def _gazetteer_pass(toks: _Toks, norm: str) -> list[_Hit]:
+def _gazetteer_pass(toks: _Toks, norm: str, original: str = "") -> list[_Hit]:
     hits: list[_Hit] = []
     named: set[int] = set()  # the entries of the hits so far
     end = 0  # the first token after the last hit
@@ -396,18 +399,29 @@ def _gazetteer_pass(toks: _Toks, norm: str) -> list[_Hit]:
             continue
         hit = _match_at(word, toks, norm, i) or _fuzzy_at(word, toks, norm, i)
         if hit is not None:
-            hit.entry = _pick(hit.owners, named)
+            written = original[toks.ostart[i] : toks.oend[hit.j - 1]] if original else ""
+            hit.entry = _pick(hit.owners, named, written)
             named.add(hit.entry)
             hits.append(hit)
             end = hit.j
     return hits
 
 
-def _pick(owners: tuple[int, ...], named: set[int]) -> int:
-    """The entry of an alias: for an ambiguous one, an entry already named, else the first."""
+def _pick(owners: tuple[int, ...], named: set[int], written: str = "") -> int:
+    """The entry of an alias: for an ambiguous one, the one its diacritics mark (``written``,
+    the words as in the original: عمّان is Amman), else an entry already named, else one whose
+    country is named (الجامعة الأردنية بعمان: Amman, not Oman), else the first."""
     if len(owners) > 1:
+        entries = gazetteer().entries
+        for owner in owners:
+            if any(form in written for form in entries[owner].marked):
+                return owner
         for owner in owners:
             if owner in named:
+                return owner
+        countries = {entries[k].name for k in named} | {entries[k].country for k in named}
+        for owner in owners:
+            if entries[owner].country is not None and entries[owner].country in countries:
                 return owner
     return owners[0]
 
@@ -766,7 +780,7 @@ def _scan(text: str) -> tuple[NormalisedText, _Toks, tuple[_Hit, ...]]:
     :func:`find_places` (cached: the pipeline asks both of the same article)."""
     tab = token_table(text)
     toks = _tokenise(tab)
-    return tab.norm, toks, tuple(_gazetteer_pass(toks, tab.norm.text))
+    return tab.norm, toks, tuple(_gazetteer_pass(toks, tab.norm.text, text))
 
 
 def find_actors(text: str) -> list[ActorMention]:
