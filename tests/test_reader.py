@@ -229,3 +229,35 @@ def test_dated_byline_lines() -> None:
         "وقعت مصر والسعودية اليوم الثلاثاء اتفاقية للربط الكهربائي."
     )
     assert a.published == dt.datetime(2026, 1, 21, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("نُشر في 12/3/2025", "2025-03-12T00:00:00"),
+        ("نشر بتاريخ 12-03-2025", "2025-03-12T00:00:00"),
+        ("تاريخ النشر: 2025-03-12", "2025-03-12T00:00:00"),
+        ("آخر تحديث: 12/3/2025 09:41 (توقيت مكة)", "2025-03-12T09:41:00"),
+        ("12/3/2025", "2025-03-12T00:00:00"),
+        ("الأربعاء 12 مارس 2025", "2025-03-12T00:00:00"),
+    ],
+)
+def test_labelled_and_numeric_date_lines(line: str, published: str) -> None:
+    a = read_article("عنوان الخبر المنشور هنا\n" + line + "\nقال الوزير إن المحادثات ستستمر.\n")
+    assert a.published is not None and a.published.isoformat() == published
+
+
+@pytest.mark.parametrize("line", ["في 2025", "نشر في العدد 12", "قال الوزير إن المحادثات ستستمر"])
+def test_lines_that_are_no_date_line(line: str) -> None:
+    assert read_article("عنوان الخبر المنشور هنا\n" + line + "\nنص الخبر هنا.\n").published is None
+
+
+def test_masthead_trail_and_second_date_line_are_boilerplate() -> None:
+    text = (
+        "الجزيرة نت\nالرئيسية أخبار سياسة\nقصف يستهدف مخيم جباليا شمالي غزة\n"
+        "نُشر في 12/3/2025\nآخر تحديث: 13/3/2025 09:41\nقال الدفاع المدني إن القصف استمر.\n"
+    )
+    a = read_article(text)
+    assert a.title == "قصف يستهدف مخيم جباليا شمالي غزة"
+    assert a.published is not None and a.published.date() == dt.date(2025, 3, 12)
+    assert [a.text[s:e] for s, e in a.segments] == ["قال الدفاع المدني إن القصف استمر."]

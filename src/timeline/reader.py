@@ -43,6 +43,8 @@ class _ReaderData(BaseModel):
     reading_time_units: list[str] = Field(default_factory=list)
     outlet_markers: list[str] = Field(default_factory=list)
     title_prefixes: list[str] = Field(default_factory=list)
+    date_labels: list[str] = Field(default_factory=list)
+    breadcrumb_heads: list[str] = Field(default_factory=list)
 
 
 class _Furniture:
@@ -58,6 +60,11 @@ class _Furniture:
         self.outlets = tuple(normalise_key(m) for m in data.outlet_markers)
         labels = "|".join(regex.escape(normalise_key(p)) for p in data.title_prefixes)
         self.title_prefix = regex.compile(rf"^\s*(?:{labels})\s*[|:：\-–—»]\s*", regex.IGNORECASE)
+        dates = "|".join(
+            regex.escape(normalise_key(p)) for p in sorted(data.date_labels, key=len, reverse=True)
+        )
+        self.date_label = regex.compile(rf"^\s*(?:{dates})\s*[:：\-–—]?\s*", regex.IGNORECASE)
+        self.breadcrumb_heads = tuple(_line_key(p) for p in data.breadcrumb_heads)
 
 
 _FURNITURE: _Furniture | None = None
@@ -145,19 +152,26 @@ def parse_published(
 
 
 def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
-    """A line that is a full date (day, month, year, maybe a time) and little else."""
+    """A line that is a full date (day, month, year, maybe a time) and little else, maybe
+    after a label (نُشر في 12/3/2025، آخر تحديث: ...; the Hijri date beside it counts too).
+
+    >>> _find_printed_date("نُشر في 12/3/2025")[0].date().isoformat()
+    '2025-03-12'
+    """
     from .times import find_times
 
-    words = len(line.split())
+    label = _furniture().date_label.match(normalise_key(line))
+    words = len(line.split()) - (len(label.group().split()) if label else 0)
     if words > 12:
         return None
-    for t in find_times(line):
+    found = find_times(line)
+    covered = sum(len(t.text.split()) for t in found)  # every date and time of the line
+    for t in found:
         if t.interval is None or t.grain not in ("day", "hour", "minute", "second"):
             continue
         if t.value.startswith("XXXX") or t.type not in ("DATE", "TIME") or t.anchored:
             continue
-        covered = len(t.text.split())
-        if covered < max(2, words - 3):
+        if covered < max(1, words - 3) or len(t.text.split()) < min(2, words):
             continue
         precision = "minute" if t.grain in ("hour", "minute") else "day"
         if t.grain == "second":
@@ -194,6 +208,8 @@ def _is_furniture(key: str, f: _Furniture) -> bool:
     parts = [p.strip() for p in key.split(" ") if p.strip()]
     if parts and all(p in f.lines for p in parts):
         return True
+    if len(parts) <= 6 and any(key.startswith(h + " ") for h in f.breadcrumb_heads):
+        return True  # الرئيسية أخبار سياسة: a trail printed without separators
     return any(key.startswith(p) and len(key) < len(p) + 60 for p in f.prefixes)
 
 
@@ -495,12 +511,18 @@ def _from_text(
             boilerplate.append((a, b))
             continue
         seen.add(key)
-        if printed is None and index < 12:
+        if index < 12:
             hit = _find_printed_date(line)
+            if hit is not None and printed is not None:
+                boilerplate.append((a, b))  # a second date line: آخر تحديث ...
+                continue
             if hit is not None:
                 when, words, (s, e), printed_precision = hit
                 printed = (when, words, (a + s, a + e), printed_precision)
                 continue
+        if title_span is None and not body and len(line.split()) < 3 and index < 4:
+            boilerplate.append((a, b))  # a masthead before the headline (الجزيرة نت)
+            continue
         if title_span is None and not body and _title_like(line):
             label = f.title_prefix.match(normalise(line).text)
             skip = normalise(line).span((0, label.end()))[1] if label else 0
