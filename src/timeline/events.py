@@ -1717,6 +1717,8 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             near = sum(not inside[t] for t in gap) <= 3
             if not near and out[j].type != out[i].type:
                 continue
+            if out[j].type != out[i].type and {out[i].type, out[j].type} <= gram.material:
+                continue  # اشتباكات بين المحتجين: a clash and a protest, both happened
             if (out[j].negated, out[j].hypothetical) != (out[i].negated, out[i].hypothetical):
                 continue
             core = {a.name for a in out[j].actors if a.role in ("agent", "target")}
