@@ -1325,6 +1325,17 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
     return False
 
 
+def _requested(triggers: Sequence[Trigger], tr: Trigger, clause_of: Sequence[int]) -> bool:
+    """Whether ``tr`` is what a request earlier in its clause asks for (دعت النقابة إلى
+    إضراب، طالب المحتجون بطرد السفير): not done, asked for."""
+    c = clause_of[tr.tok]
+    return any(
+        o.type == "REQUEST" and o.tok < tr.tok and clause_of[o.tok] == c
+        for o in triggers
+        if o is not tr
+    )
+
+
 def _deniers(doc: Doc, triggers: Sequence[Trigger]) -> dict[int, int]:
     """Sentence → token of its first trigger that denies (نفى), for :func:`_denied`."""
     deniers = _grammar().deniers
@@ -1454,7 +1465,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
         negated = negated or _denied(doc, tr, first_denier)
-        hypo = _hypothetical(doc, tr) or fut
+        hypo = _hypothetical(doc, tr) or fut or _requested(triggers, tr, doc.clause_of)
         t = _pick_time(doc, c, tr)
         where: int | None = c if t is not None else None
         if t is None:
@@ -1719,6 +1730,8 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
                 continue
             if out[j].type != out[i].type and {out[i].type, out[j].type} <= gram.material:
                 continue  # اشتباكات بين المحتجين: a clash and a protest, both happened
+            if out[i].type == "REQUEST" and out[j].type != "REQUEST":
+                continue  # دعت إلى إضراب: the strike asked for is an event of its own
             if (out[j].negated, out[j].hypothetical) != (out[i].negated, out[i].hypothetical):
                 continue
             core = {a.name for a in out[j].actors if a.role in ("agent", "target")}
