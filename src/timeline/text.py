@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -146,9 +147,9 @@ def _made(original: str, text: str, drops: list[int]) -> NormalisedText:
     return NormalisedText(original, text, tuple(drops), shifts)
 
 
-def _drop_class() -> str:
-    """A character class of what :func:`_fold` drops in the BMP, as ranges (for ``re``)."""
-    codes = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and _fold(chr(c)) is None]
+def _bmp_class(keep: Callable[[str], bool]) -> str:
+    """A character class of the BMP characters ``keep`` accepts, as ranges (for ``re``)."""
+    codes = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and keep(chr(c))]
     ranges: list[tuple[int, int]] = []
     for c in codes:
         if ranges and c == ranges[-1][1] + 1:
@@ -161,12 +162,23 @@ def _drop_class() -> str:
 
 @lru_cache(maxsize=1)
 def _drop_re() -> re.Pattern[str]:
-    return re.compile(_drop_class())
+    """What :func:`_fold` drops."""
+    return re.compile(_bmp_class(lambda ch: _fold(ch) is None))
 
 
-_SPACE_RE = re.compile(r"[^\S\n ]")  # white space other than a space or a line break
+@lru_cache(maxsize=1)
+def _space_re() -> re.Pattern[str]:
+    """White space other than a space or a line break: ``[^\\S\\n ]`` spelt out, which ``re``
+    checks faster (no white space lies beyond the BMP, and such texts are folded one by one)."""
+    return re.compile(_bmp_class(lambda ch: ch.isspace() and ch not in "\n "))
+
+
 _ODD_RE = re.compile(r"[\x1c-\x1f\x85]")  # spaces whose folding differs
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _beyond_bmp(text: str) -> bool:
+    """Whether ``text`` has characters beyond the BMP (each takes two UTF-16 code units)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @lru_cache(maxsize=256)
@@ -176,9 +188,9 @@ def normalise(text: str) -> NormalisedText:
     >>> normalise("أعلنَ الرئيسُ").text
     'اعلن الرييس'
     """
-    if _ASTRAL_RE.search(text):  # characters beyond the BMP: fold one by one
+    if _beyond_bmp(text):  # fold one by one
         return _normalise_slow(text)
-    special = _SPACE_RE.search(text)
+    special = _space_re().search(text)
     if special is not None and _ODD_RE.search(text, special.start()):
         return _normalise_slow(text)
     pieces = _drop_re().split(text)
@@ -194,7 +206,7 @@ def normalise(text: str) -> NormalisedText:
         if ch in out:
             out = out.replace(ch, rep)
     if special is not None:
-        out = _SPACE_RE.sub(" ", out)
+        out = _space_re().sub(" ", out)
     lowered = out.lower()
     if len(lowered) != len(out):
         return _normalise_slow(text)

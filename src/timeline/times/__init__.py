@@ -12,11 +12,12 @@ anchor (the publication date).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import BadDateError
-from ..models import Interval, TimeExpression
+from ..models import TimeExpression
 from ..text import NormalisedText, normalise
 from .grammar import Grammar, grammar
 from .recognise import Parsed, recognise
@@ -66,6 +67,7 @@ def parse_anchor(anchor: AnchorLike, *, where: str = "anchor") -> dt.datetime | 
 
 
 BREAKS = ".!?؟؛\n"
+BREAK = re.compile(f"[{re.escape(BREAKS)}]")
 
 
 @dataclass(slots=True)
@@ -79,8 +81,8 @@ class _Context:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
         left = max(text.rfind(ch, 0, start) for ch in BREAKS) + 1
-        rights = [r for r in (text.find(ch, end) for ch in BREAKS) if r != -1]
-        return left, min(rights, default=len(text))
+        right = BREAK.search(text, end)
+        return left, right.start() if right is not None else len(text)
 
     def cues(self, left: int, right: int, g: Grammar) -> tuple[tuple[int, int, str], ...]:
         hit = self.cache.get(left)
@@ -95,22 +97,23 @@ def _context(text: str) -> _Context:
 
 def _cues(text: str, left: int, right: int, g: Grammar) -> tuple[tuple[int, int, str], ...]:
     """The tense cues of ``text[left:right]``: (start, end, "past" | "future")."""
-    words = [(m.start(), m.end(), m.group()) for m in g.word.finditer(text, left, right)]
+    matches = list(g.word.finditer(text, left, right))
+    words = [m[0] for m in matches]
     cues: list[tuple[int, int, str]] = []
-    for k, (start, end, tok) in enumerate(words):
+    for k, tok in enumerate(words):
+        if tok not in g.cue_starts and not tok.startswith(g.future_prefixes):
+            continue  # no cue starts with this word
         kind = g.cue_words.get(tok)
         if kind is not None:
-            cues.append((start, end, kind))
+            cues.append((*matches[k].span(), kind))
             continue
-        matched = False
         for rest, kind in g.cue_phrases.get(tok, ()):
-            following = words[k + 1 : k + 1 + len(rest)]
-            if tuple(w[2] for w in following) == rest:
-                cues.append((start, following[-1][1], kind))
-                matched = True
+            if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
+                cues.append((matches[k].start(), matches[k + len(rest)].end(), kind))
                 break
-        if not matched and _future_verb(tok, g):
-            cues.append((start, end, "future"))
+        else:
+            if _future_verb(tok, g):
+                cues.append((*matches[k].span(), "future"))
     return tuple(cues)
 
 
@@ -166,24 +169,27 @@ def _needs_direction(p: Parsed) -> bool:
 def _to_expression(
     norm: NormalisedText, p: Parsed, r: Resolved, direction: str | None
 ) -> TimeExpression:
+    """The model of a resolved expression, validated in one call (its interval with it)."""
     span = norm.span((p.start, p.end))
     interval = (
-        Interval(start=r.start, end=r.end)
+        {"start": r.start, "end": r.end}
         if r.start is not None and r.end is not None and r.start < r.end
         else None
     )
-    return TimeExpression(
-        text=norm.original[span[0] : span[1]],
-        span=span,
-        value=r.value,
-        grain=r.grain,
-        type=r.type,
-        mod=r.mod,
-        interval=interval,
-        boundary=p.boundary,
-        anchored=r.anchored,
-        direction=direction if r.anchored else None,
-        calendar="hijri" if p.calendar == "hijri" else "gregorian",
+    return TimeExpression.model_validate(
+        {
+            "text": norm.original[span[0] : span[1]],
+            "span": span,
+            "value": r.value,
+            "grain": r.grain,
+            "type": r.type,
+            "mod": r.mod,
+            "interval": interval,
+            "boundary": p.boundary,
+            "anchored": r.anchored,
+            "direction": direction if r.anchored else None,
+            "calendar": "hijri" if p.calendar == "hijri" else "gregorian",
+        }
     )
 
 

@@ -193,13 +193,80 @@ def norm(text: str) -> str:
     return normalise_key(text)
 
 
+Trie = dict[str, "Trie"]
+
+
 def alt(forms: Iterable[str]) -> str:
-    """A non-capturing alternation of normalised forms, longest first, spaces flexible."""
-    keys = sorted({norm(f) for f in forms if norm(f)}, key=lambda s: (-len(s), s))
+    """A non-capturing alternation of normalised forms, longest first, spaces flexible.
+
+    It is written as a prefix tree (``(?:ا(?:بريل|ذار)|مايو)``), which ``re`` runs without
+    trying every form in turn, and matches as the flat list would: forms that differ at some
+    character cannot both match at one place, and of a form and its extensions the longer
+    are tried first.
+    """
+    keys = {norm(f) for f in forms if norm(f)}
     if not keys:
         return "(?!)"
-    parts = [r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys]
-    return "(?:" + "|".join(parts) + ")"
+    trie: Trie = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+    return "(?:" + _branches(trie) + ")"
+
+
+def _branches(node: Trie) -> str:
+    """The alternation below a node of the prefix tree, the form that ends there last."""
+    parts = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _branches(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if "" in node:
+        parts.append("")
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def optional_as_branch(pattern: str) -> str:
+    """``pattern`` with every optional group ``(?:X)?`` written ``(?:X|)``: the same matches,
+    tried in the same order, but ``re`` runs a branch faster than a repeat."""
+    out: list[str] = []
+    opened: list[bool] = []  # for each open group: whether it is a plain (?:...) group
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":  # a character class, up to its closing bracket
+            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            j += pattern[j : j + 1] == "]"
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if ch == "(":
+            opened.append(pattern.startswith("(?:", i))
+        elif ch == ")" and opened.pop() and _greedy_optional(pattern, i + 1):
+            out.append("|)")
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def compiled(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern of the grammar (see :func:`optional_as_branch`)."""
+    return re.compile(optional_as_branch(pattern))
+
+
+def _greedy_optional(pattern: str, i: int) -> bool:
+    """Whether ``pattern[i:]`` starts with a plain ``?`` (not ``??`` nor ``?+``)."""
+    return pattern[i : i + 1] == "?" and pattern[i + 1 : i + 2] not in ("?", "+")
 
 
 def table(pairs: dict[str, str]) -> dict[str, str]:
@@ -537,30 +604,46 @@ class Grammar:
         self.word = re.compile(r"\w+")
 
         # Words at least one of which a rule's match must contain (with or without a clitic):
-        # a rule whose words are all absent from a text is not run on it.
-        def with_clitics(forms: Iterable[str]) -> frozenset[str]:
-            out: set[str] = set()
-            for form in forms:
-                for word in norm(form).split(" "):
-                    out.update(norm(c) + word for c in ["", *tw.clitics])
-            return frozenset(out)
+        # a rule whose words are all absent from a text is not run on it, nor in a window
+        # where none of them stands.
+        def all_words(forms: Iterable[str]) -> list[str]:
+            return [word for form in forms for word in norm(form).split(" ")]
 
         def first_words(forms: Iterable[str]) -> list[str]:
             return [norm(f).split(" ")[0] for f in forms if norm(f)]
 
-        self.required: dict[str, frozenset[str]] = {
-            "day_of_month": with_clitics(tw.units[2].definite),
-            "rel_unit": with_clitics(definite + tw.this_prefix),
-            "rel_plural": with_clitics(def_plural + def_dual),
-            "mod_unit": with_clitics(first_words(self.modifiers)),
-            "ago_later": with_clitics(first_words(tw.ago + tw.later)),
-            "weekend": with_clitics(first_words(tw.week_end)),
-            "range_years": with_clitics(first_words(tw.range_from) + tw.range_year_words),
-            "month_num": with_clitics(cal.month_words),
-            "age": with_clitics(tw.age_words),
+        required: dict[str, list[str]] = {
+            "day_of_month": all_words(tw.units[2].definite),
+            "rel_unit": all_words(definite + tw.this_prefix),
+            "rel_plural": all_words(def_plural + def_dual),
+            "mod_unit": first_words(self.modifiers),
+            "ago_later": first_words(tw.ago + tw.later),
+            "weekend": first_words(tw.week_end),
+            "range_years": first_words(tw.range_from) + all_words(tw.range_year_words),
+            "month_num": all_words(cal.month_words),
+            "age": all_words(tw.age_words),
         }
+        clitic_forms = ["", *(norm(c) for c in tw.clitics)]
+        self.required = {
+            name: frozenset(c + w for w in ws for c in clitic_forms)
+            for name, ws in required.items()
+        }
+        # What a rule's match must contain (read off its pattern), looked for in a window
+        # before the rule runs there: one of its required words, or a separator.
+        self.window_needs = {name: compiled(alt(ws)) for name, ws in required.items()}
+        self.window_needs.update(
+            numeric=compiled(r"[/.\-]"),
+            numeric_short=compiled(r"[/\-]"),
+            year_span=compiled(r"[-/–]"),
+            paren_years=compiled(r"\("),
+        )
+        # The words recognition looks for in a text: trigger and required words (those that
+        # can be a whole ``\w+`` word).
+        self.lookup_words = frozenset(
+            w for w in self.trigger_keys.union(*self.required.values()) if self.word.fullmatch(w)
+        )
         self.rules = {
-            name: re.compile(
+            name: compiled(
                 rf"{B}{clitic}{pattern}{E}"
                 if "(?P<core>" in pattern
                 else rf"{B}{clitic}(?P<core>{pattern}){E}"
@@ -568,57 +651,55 @@ class Grammar:
             for name, pattern in rules.items()
         }
         # lookups on the text before / after a match
-        before = {
-            "pod": alt(tw.pod_before_day),
-            "mod": alt(self.modifiers),
-            "boundary": alt(self.boundary),
-            "before_after": alt(self.before_after),
-            "approx": approx,
-            "dayword": dayword,
+        before_words = {
+            "pod": tw.pod_before_day,
+            "mod": list(self.modifiers),
+            "boundary": list(self.boundary),
+            "before_after": list(self.before_after),
+            "approx": list(self.approx),
+            "dayword": cal.day_words,
         }
+        before = {k: alt(forms) for k, forms in before_words.items()}
         self.before = {
-            k: re.compile(rf"{B}{clitic}(?P<w>{v}){S}(?:{OF}{SP})?$") for k, v in before.items()
+            k: compiled(rf"{B}{clitic}(?P<w>{v}){S}(?:{OF}{SP})?$") for k, v in before.items()
         }
-        self.any_before = re.compile(
-            rf"{B}{clitic}(?:{'|'.join(before.values())}){S}(?:{OF}{SP})?$"
+        self.any_before = compiled(
+            rf"{B}{clitic}{alt(f for forms in before_words.values() for f in forms)}"
+            rf"{S}(?:{OF}{SP})?$"
         )
-        self.before_plain = {
-            k: re.compile(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()
-        }
-        self.pod_after = re.compile(rf"^{S}(?P<w>{alt(self.pods)}){E}")
-        self.clock_gap = re.compile(rf"^{S}(?:[,،\-]|{alt(tw.clock_gap_words)})?{S}$")
-        self.range_from_before = re.compile(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
-        self.range_gap = re.compile(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
-        self.deictic_block = re.compile(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
-        self.deictic_block_before = re.compile(
-            rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$"
-        )
-        self.name_head_before = re.compile(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
-        self.weekday_block = re.compile(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
-        self.event_relative = re.compile(
+        self.before_plain = {k: compiled(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()}
+        self.pod_after = compiled(rf"^{S}(?P<w>{alt(self.pods)}){E}")
+        self.clock_gap = compiled(rf"^{S}(?:[,،\-]|{alt(tw.clock_gap_words)})?{S}$")
+        self.range_from_before = compiled(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
+        self.range_gap = compiled(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
+        self.deictic_block = compiled(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
+        self.deictic_block_before = compiled(rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$")
+        self.name_head_before = compiled(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
+        self.weekday_block = compiled(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
+        self.event_relative = compiled(
             rf"^{SP}{alt(tw.event_relative)}{SP}(?!{alt(tw.now_words)}{E})[^\W\d_]"
         )
-        self.boundary_word = re.compile(rf"{B}{clitic}{alt(tw.clause_boundaries)}{E}|[،,:\"«»]")
-        self.deictic_weekday_gap = re.compile(rf"^{S}[,،]?{S}(?:{dayword}{SP})?$")
-        self.general_block = re.compile(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
-        self.date_prep_before = re.compile(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
-        self.earlier_of = re.compile(rf"^{SP}(?:{FROM}{SP})?$")
-        self.of_pod_after = re.compile(rf"^{SP}(?:{FROM}{SP})?{alt(tw.pod_before_day)}{E}")
-        self.ordinal_head_before = re.compile(rf"{B}{clitic}{alt(tw.ordinal_heads)}{SP}$")
+        self.boundary_word = compiled(rf"{B}{clitic}{alt(tw.clause_boundaries)}{E}|[،,:\"«»]")
+        self.deictic_weekday_gap = compiled(rf"^{S}[,،]?{S}(?:{dayword}{SP})?$")
+        self.general_block = compiled(rf"{B}{alt(tw.general_adjective_blockers)}{SP}$")
+        self.date_prep_before = compiled(rf"{B}{clitic}{alt(tw.date_prepositions)}{S}$")
+        self.earlier_of = compiled(rf"^{SP}(?:{FROM}{SP})?$")
+        self.of_pod_after = compiled(rf"^{SP}(?:{FROM}{SP})?{alt(tw.pod_before_day)}{E}")
+        self.ordinal_head_before = compiled(rf"{B}{clitic}{alt(tw.ordinal_heads)}{SP}$")
         # cues
         cues = tw.cues
-        self.future_phrase = re.compile(rf"{B}{clitic}(?:{alt(cues.future_phrases)}){E}")
+        self.future_phrase = compiled(rf"{B}{clitic}(?:{alt(cues.future_phrases)}){E}")
         past_forms: set[str] = set()
         for stem in cues.past_stems:
             s = norm(stem)
             past_forms.update(s + norm(x) for x in cues.past_suffixes)
-        self.past_phrase = re.compile(
+        self.past_phrase = compiled(
             rf"{B}{clitic}(?:{alt(sorted(past_forms) + cues.past_phrases)}){E}"
         )
         fp = cues.future_prefix
         prefixes = alt(fp.prefixes)
         imperfect = "".join(norm(c) for c in fp.imperfect)
-        self.future_token = re.compile(
+        self.future_token = compiled(
             rf"{B}(?:{prefixes})[{imperfect}][^\W\d_]{{{fp.min_rest - 1},}}{E}"
         )
         self.future_exclude_suffix = tuple(norm(s) for s in fp.exclude_suffixes)
@@ -638,11 +719,12 @@ class Grammar:
                         self.cue_words.setdefault(first, kind)
                     else:
                         self.cue_phrases.setdefault(first, []).append((parts[1:], kind))
+        self.cue_starts = frozenset(self.cue_words).union(self.cue_phrases)
         self.future_prefixes = tuple(norm(p) for p in fp.prefixes)
         self.future_stop = {norm(w) for w in cues.future_prefix_stoplist}
-        self.clitics = re.compile(rf"^{alt(tw.clitics)}")
-        self.reading_before = re.compile(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")
-        self.reading_after = re.compile(rf"^{S}{alt(tw.reading_time_after)}{E}")
+        self.clitics = compiled(rf"^{alt(tw.clitics)}")
+        self.reading_before = compiled(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")
+        self.reading_after = compiled(rf"^{S}{alt(tw.reading_time_after)}{E}")
 
     # lookups ----------------------------------------------------------------------------
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
+from itertools import filterfalse
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from .grammar import Grammar, grammar, squash
 
@@ -55,6 +58,18 @@ class Parsed:
     priority: int = 0
 
 
+_FIELDS = attrgetter(*(f.name for f in fields(Parsed)))
+
+
+def _replace(p: Parsed, **changes: Any) -> Parsed:
+    """A copy of ``p`` with some fields changed (``dataclasses.replace`` without its cost of
+    looking up every field by name)."""
+    q = Parsed(*_FIELDS(p))
+    for name, value in changes.items():
+        setattr(q, name, value)
+    return q
+
+
 Builder = Callable[["re.Match[str]", str, Grammar], Parsed | None]
 
 # rule name → priority (higher wins ties of equal length)
@@ -76,14 +91,12 @@ PRIORITY = {
 
 def _g(m: re.Match[str], name: str) -> str | None:
     """A group's text, squashed; a rule may spell the same group ``name_b`` in another branch."""
-    for key in (name, name + "_b"):
-        try:
-            v = m.group(key)
-        except IndexError:
-            continue
-        if v:
-            return squash(v)
-    return None
+    groups = m.re.groupindex
+    v = m[name] if name in groups else None
+    if not v:
+        other = name + "_b"
+        v = m[other] if other in groups else None
+    return squash(v) if v else None
 
 
 def _year_of(m: re.Match[str], g: Grammar) -> tuple[int | None, str | None, str]:
@@ -148,8 +161,8 @@ def _b_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     rel = _g(m, "rel")
     relv = g.rel.get(rel) if rel else None
     if year is None and relv is None and name in g.ambiguous_months and not _g(m, "mw"):
-        before = text[: m.start("core")]
-        if not g.date_prep_before.search(before[-20:]):
+        start = m.start("core")
+        if not g.date_prep_before.search(text[max(0, start - 20) : start]):
             return None
     if cal == "hijri":
         return None
@@ -672,7 +685,7 @@ def _b_range_days(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     right = _b_dmy(m, text, g)
     if d1 is None or right is None or right.day is None or d1 >= right.day:
         return None
-    left = replace(right, day=d1, weekday=None)
+    left = _replace(right, day=d1, weekday=None)
     return Parsed("range", 0, 0, left=left, right=right)
 
 
@@ -683,9 +696,9 @@ def _b_range_months(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
         return None
     if not _g(m, "from") and right.year is None:
         return None
-    left = replace(right, month=m1, rel=None)
+    left = _replace(right, month=m1, rel=None)
     if right.year is not None and m1 > right.month:
-        left = replace(left, year=right.year - 1)
+        left = _replace(left, year=right.year - 1)
     return Parsed("range", 0, 0, left=left, right=right)
 
 
@@ -802,16 +815,26 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _vocabulary(text: str, g: Grammar) -> tuple[frozenset[str], set[str]]:
+    """The trigger and required words of ``text`` (among its ``\\w+`` words) and its numbers
+    (``\\d+`` runs), from its space-separated pieces: most pieces are bare words, only the
+    others (with punctuation, digits, line breaks ...) are scanned."""
+    pieces = text.split(" ")
+    inner = g.word.findall(" ".join(filterfalse(str.isalpha, pieces)))
+    words = g.lookup_words.intersection(pieces).union(g.lookup_words.intersection(inner))
+    return words, set(g.digits.findall(" ".join(filterfalse(str.isalpha, inner))))
+
+
 def _windows(
-    text: str, g: Grammar, words: frozenset[str] | None = None
+    text: str, g: Grammar, words: frozenset[str], numbers: set[str]
 ) -> dict[str, list[tuple[int, int]]]:
     """For each trigger category, the stretches of text around its words (month names,
-    digits, unit words ...): a rule only runs there, which keeps recognition fast."""
+    digits, unit words ...) and its ``numbers``: a rule only runs there, which keeps
+    recognition fast."""
     index = g.trigger_index
-    present = g.trigger_keys.intersection(words if words is not None else g.word.findall(text))
     found: list[tuple[int, int, frozenset[str]]] = []
     n = len(text)
-    for tok in present:
+    for tok in g.trigger_keys.intersection(words):
         cats, size = index[tok], len(tok)
         at = text.find(tok)
         while at != -1:
@@ -819,7 +842,7 @@ def _windows(
             if (at == 0 or not text[at - 1].isalnum()) and (end == n or not text[end].isalnum()):
                 found.append((at, end, cats))
             at = text.find(tok, end)
-    for number in set(g.digits.findall(text)):
+    for number in numbers:
         size = len(number)
         at = text.find(number)
         while at != -1:
@@ -827,7 +850,7 @@ def _windows(
             if (at == 0 or not text[at - 1].isdigit()) and (end == n or not text[end].isdigit()):
                 found.append((at, end, DIGIT))
             at = text.find(number, end)
-    found.sort(key=lambda f: f[0])
+    found.sort(key=itemgetter(0))
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, cats in found:
         for cat in cats:
@@ -855,11 +878,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _candidates(text: str, g: Grammar) -> list[Parsed]:
+    """What every rule finds in the windows of its trigger categories, but for windows that
+    lack what its match must contain. Searching again from the end of each match is what
+    ``finditer`` does (no rule matches the empty string), without its cost per call."""
     out: list[Parsed] = []
-    words = frozenset(g.word.findall(text))
-    hits = _windows(text, g, words)
+    words, numbers = _vocabulary(text, g)
+    hits = _windows(text, g, words, numbers)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for _name, pattern, build, cats, required, priority in _plan(g):
+    for _name, pattern, build, cats, required, needs, priority in _plan(g):
         if required is not None and required.isdisjoint(words):
             continue
         if len(cats) == 1:
@@ -869,22 +895,34 @@ def _candidates(text: str, g: Grammar) -> list[Parsed]:
                 cats, _merge([w for c in cats for w in hits.get(c, [])])
             )
         for a, b in windows:
-            for m in pattern.finditer(text, a, b):
+            if needs is not None and needs.search(text, a, b) is None:
+                continue
+            m = pattern.search(text, a, b)
+            while m is not None:
                 parsed = build(m, text, g)
-                if parsed is None:
-                    continue
-                parsed.start, parsed.end = m.span("core")
-                parsed.priority = max(parsed.priority, priority)
-                out.append(parsed)
+                if parsed is not None:
+                    parsed.start, parsed.end = m.span("core")
+                    parsed.priority = max(parsed.priority, priority)
+                    out.append(parsed)
+                m = pattern.search(text, max(m.end(), m.start() + 1), b)
     return out
 
 
-Plan = tuple[str, "re.Pattern[str]", Builder, tuple[str, ...], frozenset[str] | None, int]
+Plan = tuple[
+    str,
+    "re.Pattern[str]",
+    Builder,
+    tuple[str, ...],
+    frozenset[str] | None,
+    "re.Pattern[str] | None",
+    int,
+]
 _PLANS: dict[int, list[Plan]] = {}
 
 
 def _plan(g: Grammar) -> list[Plan]:
-    """Each rule with its builder, trigger categories, required words and priority."""
+    """Each rule with its builder, trigger categories, required words, what its windows must
+    contain and priority."""
     plan = _PLANS.get(id(g))
     if plan is None:
         plan = _PLANS[id(g)] = [
@@ -894,6 +932,7 @@ def _plan(g: Grammar) -> list[Plan]:
                 BUILDERS[name],
                 RULE_TRIGGERS[name],
                 g.required.get(name),
+                g.window_needs.get(name),
                 PRIORITY.get(name, 0),
             )
             for name, pattern in g.rules.items()
@@ -938,7 +977,7 @@ def _day_then_clock(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Parsed | N
         and nxt.kind == "clock"
         and g.clock_gap.match(text[p.end : nxt.start])
     ):
-        return replace(p, hour=nxt.hour, minute=nxt.minute, ampm=nxt.ampm, end=nxt.end)
+        return _replace(p, hour=nxt.hour, minute=nxt.minute, ampm=nxt.ampm, end=nxt.end)
     return None
 
 
@@ -950,7 +989,7 @@ def _clock_then_day(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Parsed | N
         and nxt.hour is None
         and g.clock_gap.match(text[p.end : nxt.start])
     ):
-        return replace(nxt, hour=p.hour, minute=p.minute, ampm=p.ampm, start=p.start)
+        return _replace(nxt, hour=p.hour, minute=p.minute, ampm=p.ampm, start=p.start)
     return None
 
 
@@ -962,7 +1001,7 @@ def _deictic_then_weekday(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Pars
         and nxt.rel is None
         and g.deictic_weekday_gap.match(text[p.end : nxt.start])
     ):
-        return replace(p, end=nxt.end, pod=p.pod or nxt.pod, weekday=nxt.weekday)
+        return _replace(p, end=nxt.end, pod=p.pod or nxt.pod, weekday=nxt.weekday)
     return None
 
 
@@ -974,7 +1013,7 @@ def _weekday_then_deictic(p: Parsed, nxt: Parsed, text: str, g: Grammar) -> Pars
         and nxt.kind == "deictic"
         and g.deictic_weekday_gap.match(text[p.end : nxt.start])
     ):
-        return replace(nxt, start=p.start, pod=nxt.pod or p.pod, weekday=p.weekday)
+        return _replace(nxt, start=p.start, pod=nxt.pod or p.pod, weekday=p.weekday)
     return None
 
 
@@ -988,7 +1027,9 @@ JOINERS: tuple[Joiner, ...] = (
 
 
 def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
-    """Join neighbours: date + clock, part of day + day, modifiers, boundaries, ranges."""
+    """Join neighbours: date + clock, part of day + day, modifiers, boundaries, ranges. A
+    joined expression absorbs the words before it again; the others keep theirs (extending is
+    idempotent: each absorbed word fills a field that was empty)."""
     items = [_extend_left(p, text, g) for p in items]
     out: list[Parsed] = []
     i = 0
@@ -1013,9 +1054,9 @@ def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
                 start = p.start - (len(text[max(0, p.start - 25) : p.start]) - fm.start("w"))
                 p = Parsed("range", start, nxt.end, left=p, right=nxt)
                 i += 1
-        out.append(p)
+        out.append(p if p is items[i] else _extend_left(p, text, g))
         i += 1
-    return [_extend_left(p, text, g) for p in out]
+    return out
 
 
 def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
@@ -1033,7 +1074,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
             if m is not None:
                 pod = g.pods.get(squash(m.group("w")))
                 if pod:
-                    p = replace(p, pod=pod, start=window_start + m.start("w"))
+                    p = _replace(p, pod=pod, start=window_start + m.start("w"))
                     changed = True
                     continue
         if p.mod is None and p.kind in MODDABLE:
@@ -1041,7 +1082,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
             if m is not None:
                 mod = g.modifiers.get(squash(m.group("w")))
                 if mod and not (p.kind == "date" and p.day is not None):
-                    p = replace(p, mod=mod, start=window_start + m.start("w"))
+                    p = _replace(p, mod=mod, start=window_start + m.start("w"))
                     changed = True
                     continue
         if p.boundary is None and p.kind not in ("ago", "later", "duration", "vague", "window"):
@@ -1049,7 +1090,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
             if m is not None:
                 b = g.boundary.get(squash(m.group("w")))
                 if b:
-                    p = replace(p, boundary=b, start=window_start + m.start("w"))
+                    p = _replace(p, boundary=b, start=window_start + m.start("w"))
                     changed = True
                     continue
         if p.mod is None and p.kind in ("date", "month", "year", "holiday", "hmonth", "weekday"):
@@ -1057,7 +1098,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
             if m is not None:
                 mod = g.before_after.get(squash(m.group("w")))
                 if mod:
-                    p = replace(p, mod=mod, start=window_start + m.start("w"))
+                    p = _replace(p, mod=mod, start=window_start + m.start("w"))
                     changed = True
                     continue
         if p.mod is None and p.kind in ("clock", "date", "year"):
@@ -1065,7 +1106,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
             if m is not None:
                 mod = g.approx.get(squash(m.group("w")))
                 if mod:
-                    p = replace(p, mod=mod, start=window_start + m.start("w"))
+                    p = _replace(p, mod=mod, start=window_start + m.start("w"))
                     changed = True
                     continue
         if not changed:
@@ -1076,7 +1117,7 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
         if m is not None:
             pod = g.pods.get(squash(m.group("w")))
             if pod:
-                p = replace(p, pod=pod, end=p.end + m.end("w"))
+                p = _replace(p, pod=pod, end=p.end + m.end("w"))
     return p
 
 
@@ -1095,7 +1136,7 @@ def _absorb_vague(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
             and nxt.kind in ("deictic", "rel_unit", "weekday", "month", "date")
             and g.earlier_of.match(text[p.end : nxt.start])
         ):
-            out.append(replace(nxt, start=p.start))
+            out.append(_replace(nxt, start=p.start))
             skip = True
             continue
         out.append(p)

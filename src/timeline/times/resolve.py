@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .recognise import Parsed
 
@@ -41,8 +41,9 @@ UNIT_CODE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
+    """A value with its grain and interval (end exclusive); a tuple, immutable and cheap."""
+
     value: str
     grain: str
     start: dt.datetime | None = None
@@ -101,7 +102,8 @@ def narrow(start: D, end: D, mod: str | None) -> tuple[D, D]:
 
 
 def ymd(d: dt.date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    """``YYYY-MM-DD`` (of a datetime too: the date's own ``isoformat``)."""
+    return dt.date.isoformat(d)
 
 
 def week_value(d: dt.date) -> str:
