@@ -1157,23 +1157,16 @@ def _victim_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> N
             args.target = places[0]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=2)
 def _places_of(text: str) -> tuple[tuple[Span, str], ...]:
-    """``actors.find_places`` of a text, cached (an article is often analysed twice)."""
-    from . import actors
+    """``actors.find_places`` of a text, cached for the stages of one article."""
+    from .actors import find_places
 
-    finder = getattr(actors, "find_places", None)
-    if finder is None:
-        return ()
-    try:
-        found = finder(text)
-    except Exception:  # a helper in progress must not break events
-        return ()
-    return tuple(((a, b), str(name)) for (a, b), name in found)
+    return tuple(((a, b), str(name)) for (a, b), name in find_places(text))
 
 
 def _places(article: Article) -> list[tuple[Span, str]]:
-    """Places of the article's segments from ``actors.find_places`` when it exists."""
+    """Places of the article's segments (``actors.find_places``)."""
     segs = Regions(_segments(article))
     return [(span, name) for span, name in _places_of(article.text) if segs.holds(span)]
 

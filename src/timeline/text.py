@@ -181,7 +181,7 @@ def _beyond_bmp(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4)  # shared by the stages of one article, never across a batch
 def normalise(text: str) -> NormalisedText:
     """Normalise Arabic text for matching, keeping offsets into the original.
 
