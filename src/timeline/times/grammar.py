@@ -577,7 +577,10 @@ class Grammar:
             "vague": list(self.vague),
             "decade": list(self.decades),
             "century": [norm(f) for f in tw.century_word + tw.millennium_words],
-            "clock": [norm(f) for f in tw.clock_words] + list(self.ampm) + list(self.fractions),
+            # a part of day after an hour word makes a clock time (الرابعة عصر أمس)
+            "clock": [norm(f) for f in tw.clock_words + tw.pod_before_day]
+            + list(self.ampm)
+            + list(self.fractions),
             "age": [norm(f) for f in tw.age_words],
         }
         index: dict[str, set[str]] = {}

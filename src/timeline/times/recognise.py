@@ -339,18 +339,21 @@ def _b_deictic(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     return Parsed("deictic", 0, 0, n=d.offset, pod=d.pod)
 
 
+# a definite noun right before a match (with its clitics)
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)\w+\s+$")
+
+
 def _b_clock(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     cw, hour_s, minute_s = _g(m, "cw"), _g(m, "hour"), _g(m, "minute")
     frac, ampm, hourw = _g(m, "frac"), _g(m, "ampm"), _g(m, "hourw")
     if hourw is not None:
-        if (
-            cw is None
-            and frac is None
-            and ampm is None
-            and _g(m, "fmin") is None
-            and not g.of_pod_after.match(text[m.end() : m.end() + 25])
-        ):
-            return None
+        if cw is None and frac is None and ampm is None and _g(m, "fmin") is None:
+            # only a part of day after it makes the word an hour (الرابعة عصر أمس), and not
+            # after a definite noun (الحلقة الرابعة مساء الجمعة: an ordinal adjective)
+            if not g.of_pod_after.match(text[m.end() : m.end() + 25]):
+                return None
+            if _DEFINITE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                return None
         hour = g.ordinals_fem.get(hourw)
     else:
         hour = int(hour_s) if hour_s else None
