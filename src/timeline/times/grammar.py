@@ -526,7 +526,8 @@ class Grammar:
                 rf"(?:{S}[,،]?{S}(?:{yearword}{S})?(?P<year>\d{{3,4}})(?:{S}(?P<era>{era_all}){E})?|{SP}(?P<rel>{rel_any}))?"
             ),
             "range_days": (
-                rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?P<day1>{daynum}|{ordinal}){S}(?P<to>{alt(tw.range_to)}){S}"
+                # a clock time's minutes are no first day (18:05-10 مارس 2025)
+                rf"(?:(?P<from>{alt(tw.range_from)}){SP})?(?P<day1>(?<![:.])(?:{daynum})|{ordinal}){S}(?P<to>{alt(tw.range_to)}){S}"
                 rf"{day}{SP}(?:{FROM}{SP})?(?:{monthword}{SP})?{monthp}(?:{yearpart}|{SP}(?P<rel>{rel_any}))?"
             ),
             "range_months": (

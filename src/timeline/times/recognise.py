@@ -160,6 +160,8 @@ def _b_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     year, era, cal = _year_of(m, g)
     rel = _g(m, "rel")
     relv = g.rel.get(rel) if rel else None
+    if year is None and relv is None and _named_after(m, text, g):
+        return None  # ساحة مايو: a place named after a month
     if year is None and relv is None and name in g.ambiguous_months and not _g(m, "mw"):
         start = m.start("core")
         if not g.date_prep_before.search(text[max(0, start - 20) : start]):
