@@ -393,3 +393,19 @@ def test_no_actor_in_text_without_actors() -> None:
         "كيف يمكن مواجهة التحديات؟ وتوجه الشاب إلى المكتبة بسلام وتناول العشاء مع جدته."
     )
     assert find_actors(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حمّل الرئيس الأوكراني روسيا مسؤولية الهجوم",  # a country after the demonym ends the title
+        "اغتيل رئيس بلدية برصاص مسلحين مجهولين",  # "by the bullets of" opens no name
+    ],
+)
+def test_titles_do_not_invent_people(text: str) -> None:
+    assert [m.name for m in find_actors(text) if m.via == "title"] == []
+
+
+def test_a_country_after_a_title_head_is_still_part_of_it() -> None:
+    (m,) = [m for m in find_actors("قال رئيس وزراء روسيا ميخائيل ميشوستين") if m.kind == "person"]
+    assert (m.name, m.title) == ("Mikhail Mishustin", "رئيس وزراء روسيا")

@@ -538,6 +538,8 @@ def _titles_in(
         j, country, inner = i + 1, None, []
         while j < n and j - i <= 8 and _joined(norm, toks, j):
             h = hit_at.get(j)
+            if h is not None and inner and hits[inner[-1]].via == "demonym" != hits[h].via:
+                break  # الرئيس الأوكراني روسيا: after the adjective, a country is no title
             if h is not None and idx.entries[hits[h].entry].kind != "person":
                 inner.append(h)
                 country = _country_of(idx, hits[h]) or country
