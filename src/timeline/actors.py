@@ -535,7 +535,8 @@ def _titles_in(
     for i, (off, word, counterpart) in heads:
         if i < after or i in hit_at or i in inside:
             continue
-        j, country, inner = i + 1, None, []
+        j, country = i + 1, None
+        inner: list[int] = []
         while j < n and j - i <= 8 and _joined(norm, toks, j):
             h = hit_at.get(j)
             if h is not None and inner and hits[inner[-1]].via == "demonym" != hits[h].via:
