@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from timeline import extract
 from timeline.agreements import agreement_id
 from timeline.events import find_events
 from timeline.models import ActorMention, Agreement, Article, TimeExpression
@@ -186,3 +187,15 @@ def test_ratifying_event_gives_ratified_milestone() -> None:
     (ag,) = timeline.extract(text, published="2026-01-21").agreements
     stages = {m.stage: m.date.value if m.date else None for m in ag.milestones}
     assert stages.get("ratified") == "2026-01-20"
+
+
+def test_agreement_name_drops_proclitics_but_keeps_the_article() -> None:
+    x = extract("أشادت مصر وقطر باتفاقية الاستثمار الموقعة بين البلدين.", published="2025-03-10")
+    assert [a.names[0] for a in x.agreements] == ["اتفاقية الاستثمار"]
+    x = extract("أشادت مصر وقطر بالاتفاقية الموقعة بين البلدين.", published="2025-03-10")
+    assert [a.names[0] for a in x.agreements] == ["الاتفاقية"]
+
+
+def test_a_city_that_names_an_agreement_is_no_party() -> None:
+    x = extract("انسحبت الولايات المتحدة من اتفاق باريس للمناخ.", published="2025-03-10")
+    assert all("France" not in a.parties for a in x.agreements)

@@ -34,6 +34,7 @@ from .events import (
     Doc,
     EventDraft,
     Morphology,
+    Token,
     Trigger,
     TriggerLexicon,
     _clause_time,
@@ -224,13 +225,36 @@ def _name(doc: Doc, i: int, last: int) -> tuple[str, Span]:
     a, b = doc.tokens[i].span[0], doc.tokens[end].span[1]
     if quoted and b < len(text) and text[b] in "”»\"'":
         b += 1
+    a += _proclitic_length(text, a, doc.tokens[i])
     return text[a:b], (a, b)
 
 
-def _countries(doc: Doc, lo: int, hi: int) -> list[str]:
+def _proclitic_length(text: str, a: int, tok: Token) -> int:
+    """Characters of the proclitics (و، ف، ب، ل، ك) before the noun that opens a name at ``a``
+    (باتفاقية جدة → اتفاقية جدة، بالاتفاقية → الاتفاقية; the article stays)."""
+    n = next(
+        (
+            len(tok.key) - len(v)
+            for v in tok.vars[1:]
+            if tok.key.endswith(v)
+            and 0 < len(tok.key) - len(v) <= 2
+            and all(c in "وفبلك" for c in tok.key[: len(tok.key) - len(v)])
+        ),
+        0,
+    )
+    k = a
+    while n and k < len(text):  # skip n letters (and the marks on them) of the original
+        k += 1
+        n -= text[k - 1].isalpha()
+        while k < len(text) and not text[k].isalpha() and not text[k].isspace():
+            k += 1
+    return k - a
+
+
+def _countries(doc: Doc, lo: int, hi: int, skip: frozenset[int] = frozenset()) -> list[str]:
     out: list[str] = []
     for k, (a, _) in enumerate(doc.mention_tok):
-        if lo <= a <= hi:
+        if lo <= a <= hi and k not in skip:
             c = _country_of(doc.mentions[k])
             if c and c not in out:
                 out.append(c)
@@ -252,15 +276,29 @@ def _scope(doc: Doc, i: int) -> tuple[int, int]:
     return cl.first, last
 
 
-def _parties(doc: Doc, i: int, scope: tuple[int, int]) -> tuple[list[str], bool]:
-    """Countries party to the agreement named at token ``i``, and whether it is anaphoric."""
+def _named_after(doc: Doc, span: Span) -> frozenset[int]:
+    """The mentions of places inside an agreement's name (اتفاق باريس، اتفاقية جدة): the
+    city names the agreement, it is no party."""
+    a, b = span
+    return frozenset(
+        k
+        for k, m in enumerate(doc.mentions)
+        if a <= m.span[0] and m.span[1] <= b and (m.via == "metonym" or m.kind == "location")
+    )
+
+
+def _parties(
+    doc: Doc, i: int, scope: tuple[int, int], skip: frozenset[int] = frozenset()
+) -> tuple[list[str], bool]:
+    """Countries party to the agreement named at token ``i``, and whether it is anaphoric
+    (``skip``: mentions that are no party, see :func:`_named_after`)."""
     gram = _grammar()
-    parties = _countries(doc, *scope)
+    parties = _countries(doc, *scope, skip)
     if len(parties) >= 2:
         return parties, False
     sent = doc.tokens[i].sent
     lo, hi = _sentence_bounds(doc, sent)
-    wider = _countries(doc, lo, hi)
+    wider = _countries(doc, lo, hi, skip)
     pair = any(_has_any(doc, j, gram.pair) for j in range(scope[0], scope[1] + 1))
     if pair and len(wider) > 2:
         return _nearest_two(doc, i, lo), False
@@ -268,7 +306,7 @@ def _parties(doc: Doc, i: int, scope: tuple[int, int]) -> tuple[list[str], bool]
         return wider, False
     if pair and sent > 0:
         plo, phi = _sentence_bounds(doc, sent - 1)
-        prev = _countries(doc, plo, phi) if phi >= plo else []
+        prev = _countries(doc, plo, phi, skip) if phi >= plo else []
         merged = wider + [p for p in prev if p not in wider]
         if len(merged) >= 2:
             return merged[:2] if len(merged) > 2 else merged, False
@@ -465,7 +503,7 @@ def _find_mentions(doc: Doc, events: Sequence[EventDraft]) -> list[_AgMention]:
         last = j + n - 1
         name, span = _name(doc, j, last)
         scope = _scope(doc, j)
-        parties, coref = _parties(doc, j, scope)
+        parties, coref = _parties(doc, j, scope, _named_after(doc, span))
         family = comp.lex.families.get(kind, kind)
         m = _AgMention(j, last, kind, family, name, span, parties, coref)
         m.milestones = _milestones(doc, scope, events, j)
