@@ -199,3 +199,24 @@ def test_agreement_name_drops_proclitics_but_keeps_the_article() -> None:
 def test_a_city_that_names_an_agreement_is_no_party() -> None:
     x = extract("انسحبت الولايات المتحدة من اتفاق باريس للمناخ.", published="2025-03-10")
     assert all("France" not in a.parties for a in x.agreements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتفقت روسيا وإيران على توقيع معاهدة شراكة استراتيجية شاملة.",
+        "تستعد مصر والسعودية لتوقيع اتفاقية للربط الكهربائي.",
+    ],
+)
+def test_an_intended_signature_is_no_signed_milestone(text: str) -> None:
+    (ag,) = extract(text, published="2025-03-10").agreements
+    assert "signed" not in [m.stage for m in ag.milestones]
+
+
+def test_a_signature_is_a_signed_milestone() -> None:
+    (ag,) = extract(
+        "وقعت مصر والسعودية اتفاقية للربط الكهربائي.", published="2025-03-10"
+    ).agreements
+    assert [(m.stage, m.date.value if m.date else None) for m in ag.milestones] == [
+        ("signed", "2025-03-10")
+    ]

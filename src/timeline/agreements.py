@@ -104,6 +104,8 @@ class AgreementLexicon(_Data):
     clauses: list[ClauseEntry]
     np_stop: list[str]
     kind_priority: list[str] = []
+    intent_words: list[str] = []
+    intent_window: int = 4
 
 
 Phrase = tuple[str, ...]
@@ -117,6 +119,7 @@ class _Compiled:
     domains: dict[str, list[tuple[Phrase, str]]]
     clauses: dict[str, list[tuple[Phrase, str]]]
     stop: frozenset[str]
+    intent: frozenset[str]
 
 
 def _index(pairs: Sequence[tuple[str, str]]) -> dict[str, list[tuple[Phrase, str]]]:
@@ -147,6 +150,7 @@ def _compiled() -> _Compiled:
         domains=_index([(w, d.key) for d in lex.domains for w in d.words]),
         clauses=_index([(p, c.kind) for c in lex.clauses for p in c.phrases]),
         stop=frozenset(normalise_key(w) for w in lex.np_stop),
+        intent=frozenset(normalise_key(w) for w in lex.intent_words),
     )
 
 
@@ -351,6 +355,21 @@ _EVENT_STAGE: dict[str, MilestoneStage] = {
 }
 
 
+def _intended(doc: Doc, j: int, stage: str) -> bool:
+    """Whether a signature, ratification or entry into force at token ``j`` is only intended
+    (اتفقت روسيا وإيران على توقيع معاهدة، تستعد الدولتان لتوقيع اتفاقية)."""
+    if stage not in ("signed", "ratified", "in_force"):
+        return False
+    comp = _compiled()
+    c = doc.clause_of[j]
+    for k in range(j - 1, max(j - 1 - comp.lex.intent_window, -1), -1):
+        if doc.clause_of[k] != c:
+            break
+        if not comp.intent.isdisjoint(doc.tokens[k].vars):
+            return True
+    return False
+
+
 def _milestones(
     doc: Doc, scope: tuple[int, int], events: Sequence[EventDraft], noun: int | None = None
 ) -> list[Milestone]:
@@ -364,7 +383,7 @@ def _milestones(
     j = lo
     while j <= hi:
         hit = _match(doc, j, comp.stages)  # type: ignore[arg-type]
-        if hit is None or _negated_before(doc, j, 2):
+        if hit is None or _negated_before(doc, j, 2) or _intended(doc, j, hit[1]):
             j += 1
             continue
         n, stage = hit
@@ -384,6 +403,8 @@ def _milestones(
     for ev in events:
         stage_e = _EVENT_STAGE.get(ev.mode or "")
         if ev.type != "AGREE" or stage_e is None or ev.negated or ev.hypothetical:
+            continue
+        if _intended(doc, doc.tok_at(ev.trig_span[0]), stage_e):
             continue
         if stage_e in seen or not (
             span[0] <= ev.span[0] < span[1]
