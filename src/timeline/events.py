@@ -740,6 +740,16 @@ def _prefixed(key: str, variant: str) -> bool:
     return bare[:1] in "بل" and not variant.startswith(bare[:1])
 
 
+def _after_preposition(doc: Doc, t: Token) -> bool:
+    """Whether a word follows a preposition of its sentence: then it is a verbal noun, not a
+    verb (شددت مصر على رفضها)."""
+    if t.i == 0:
+        return False
+    prev = doc.tokens[t.i - 1]
+    gram = _grammar()
+    return prev.sent == t.sent and (prev.key in gram.target_preps or prev.key in gram.other_preps)
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger of the document, near duplicates of one clause folded together."""
     comp = _compiled()
@@ -759,7 +769,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                     e = comp.lex.entries[s.entry]
                     mode = _mode_of(doc, t.i, e.type, e.mode)
                     pos, tense = s.pos, s.tense
-                    if pos == "verb" and _prefixed(t.key, v):
+                    if pos == "verb" and (_prefixed(t.key, v) or _after_preposition(doc, t)):
                         pos, tense = "noun", "noun"
                     hit = Trigger(t.i, t.i, s.entry, e.type, mode, pos, tense)
                     break
@@ -935,6 +945,9 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         args.agent = before[-1]
         near = [k for k in after_any if doc.mention_tok[k][0] <= tr.last + 3]
         obj = near[0] if near else None
+    elif before and _possessed(doc, tr):
+        # شددت مصر على رفضها القاطع لتهجير الفلسطينيين: the pronoun is the subject before
+        args.agent = before[-1]
     elif after and _subject_before_noun(doc, tr, before, after[0]):
         # بدأ الرئيس بوتين زيارة الصين: the name before the verbal noun does it, the place
         # after it is visited
@@ -1076,6 +1089,18 @@ def _passive(doc: Doc, tr: Trigger) -> bool:
         return True
     starts = [k for k, (a, _) in enumerate(doc.mention_tok) if a == tr.tok + 1]
     return bool(starts) and doc.mentions[starts[0]].via == "demonym"
+
+
+def _possessed(doc: Doc, tr: Trigger) -> bool:
+    """Whether a verbal noun carries a possessive pronoun (رفضها، دعمه، زيارتهم): its doer is
+    an actor named before it, not one after it."""
+    if tr.pos != "noun":
+        return False
+    tok = doc.tokens[tr.tok]
+    return any(
+        tok.key.endswith(suf) and tok.key[: -len(suf)] in tok.vars[1:]
+        for suf in _compiled().lex.morphology.pronoun_suffixes
+    )
 
 
 def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: int) -> bool:
