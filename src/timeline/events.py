@@ -141,6 +141,7 @@ class Grammar(_Data):
     commentary_words: list[str] = []
     outcome_verbs: list[str] = []
     generic_modes: list[str] = []
+    place_heads: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -271,6 +272,7 @@ class _GrammarSets:
     commentary: frozenset[str] = frozenset()
     outcome: frozenset[str] = frozenset()
     generic_modes: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -305,6 +307,7 @@ def _grammar() -> _GrammarSets:
         commentary=_keys(g.commentary_words),
         outcome=_keys(g.outcome_verbs),
         generic_modes=frozenset(g.generic_modes),
+        place_heads=_keys(g.place_heads),
     )
 
 
@@ -1202,7 +1205,8 @@ def _place_named(doc: Doc, span: Span) -> str | None:
 
 
 def _place_in(doc: Doc, cl: Clause, doer: Span | None = None) -> str | None:
-    """The first place named in the clause, but where the doer is named (تعارض الصين)."""
+    """The first place named in the clause, but where the doer is named (تعارض الصين) and a
+    country named as an actor, with no place preposition (أطلقتها روسيا)."""
     a = doc.tokens[cl.first].span[0]
     b = doc.tokens[cl.last].span[1]
     places = doc.places
@@ -1212,11 +1216,32 @@ def _place_in(doc: Doc, cl: Clause, doer: Span | None = None) -> str | None:
     # sorted places: skip those that start before the clause, stop after its end
     k = bisect_left(doc.place_starts, a) if doc.place_starts else 0
     for (pa, pb), name in places[k:]:
-        if a <= pa and pb <= b and not (doer and pa < doer[1] and doer[0] < pb):
+        inside = a <= pa and pb <= b and not (doer and pa < doer[1] and doer[0] < pb)
+        if inside and ((pa, pb) not in _actor_countries(doc) or _placed(doc, pa)):
             return name
         if doc.place_starts and pa > b:
             break
     return None
+
+
+def _actor_countries(doc: Doc) -> frozenset[Span]:
+    """Spans of the countries named as such (روسيا، not موسكو or الروسية)."""
+    return frozenset(
+        m.span for m in doc.mentions if m.kind == "country" and m.via in ("gazetteer", "fuzzy")
+    )
+
+
+def _placed(doc: Doc, pos: int) -> bool:
+    """Whether the word at original offset ``pos`` follows a place preposition, as a word
+    (في روسيا) or a proclitic (بروسيا), or a place head (جنوب لبنان، سواحل فنزويلا)."""
+    k = doc.tok_at(pos)
+    tok = doc.tokens[k]
+    if tok.span[0] < pos:  # a proclitic before the name: بروسيا, not وروسيا
+        return _key(doc.article.text[tok.span[0] : pos])[-1:] in ("ب", "ل")
+    if k == 0 or doc.tokens[k - 1].sent != tok.sent:
+        return False
+    prev, gram = doc.tokens[k - 1], _grammar()
+    return prev.key in gram.place_preps or not gram.place_heads.isdisjoint(prev.vars)
 
 
 # --------------------------------------------------------------------------- dates & modality
