@@ -160,5 +160,13 @@ def test_place_in_matches_first_place_of_clause() -> None:
         doc = ev.analyse(art, x.times, x.actor_mentions)
         for cl in doc.clauses:
             a, b = doc.tokens[cl.first].span[0], doc.tokens[cl.last].span[1]
-            first = next((n for (pa, pb), n in doc.places if a <= pa and pb <= b), None)
+            countries = ev._actor_countries(doc)
+            first = next(
+                (
+                    n
+                    for (pa, pb), n in doc.places
+                    if a <= pa and pb <= b and ((pa, pb) not in countries or ev._placed(doc, pa))
+                ),
+                None,
+            )
             assert ev._place_in(doc, cl) == first
