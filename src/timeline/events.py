@@ -142,6 +142,7 @@ class Grammar(_Data):
     outcome_verbs: list[str] = []
     generic_modes: list[str] = []
     place_heads: list[str] = []
+    undergo_verbs: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -273,6 +274,7 @@ class _GrammarSets:
     outcome: frozenset[str] = frozenset()
     generic_modes: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    undergo: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -308,6 +310,7 @@ def _grammar() -> _GrammarSets:
         outcome=_keys(g.outcome_verbs),
         generic_modes=frozenset(g.generic_modes),
         place_heads=_keys(g.place_heads),
+        undergo=_keys(g.undergo_verbs),
     )
 
 
@@ -996,6 +999,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     if placeless and tr.type in _OBJECT_TYPES and tr.pos != "noun":
         owner = _object_owner(doc, tr, args.agent, in_clause)
         args.target = args.target if owner is None else owner
+    _undergone(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
     _victim_roles(doc, tr, args, in_clause)
     used = {args.agent, args.target}
@@ -1116,6 +1120,23 @@ def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: 
     place = doc.mentions[first_after]
     after = doc.mention_tok[first_after][0] == tr.last + 1
     return after and place.kind in ("country", "location") and place.via != "demonym"
+
+
+def _undergone(doc: Doc, tr: Trigger, args: _Args) -> None:
+    """An event noun after a verb of suffering (تعرض مقر السفارة الأمريكية لهجوم، تتعرض
+    أوكرانيا لهجمات روسية): the actor named between them is its target, never its doer."""
+    if tr.pos != "noun":
+        return
+    c = doc.clause_of[tr.tok]
+    undergo = _grammar().undergo
+    for k, (a, b) in enumerate(doc.mention_tok):
+        if b >= tr.tok or doc.clause_of[a] != c:
+            continue
+        if any(doc.tokens[j].key in undergo for j in range(max(a - 3, 0), a)):
+            args.target = k
+            if args.agent == k:
+                args.agent = None
+            return
 
 
 def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
