@@ -46,6 +46,7 @@ from .models import (
     TimeExpression,
 )
 from .text import normalise_key, sentences
+from .times import resolve_time
 from .tokens import Regions
 from .tokens import table as token_table
 
@@ -1332,6 +1333,15 @@ def _clause_time(doc: Doc, c: int, depth: int = 0) -> tuple[TimeExpression | Non
     return None, None
 
 
+def _ahead(t: TimeExpression, published: dt.datetime | None) -> TimeExpression:
+    """A planned or asked-for event's time read forward when the sentence's tense read it
+    back (دعت النقابة إلى إضراب يوم الأربعاء: the coming Wednesday)."""
+    if t.direction != "past" or published is None:
+        return t
+    again = resolve_time(t.text, published, prefer="future")
+    return again.model_copy(update={"span": t.span}) if again is not None else t
+
+
 def _future(t: TimeExpression, published: dt.datetime | None) -> bool:
     """Whether a time lies after the publication day (الخميس المقبل), or is FUTURE_REF."""
     if t.value == "FUTURE_REF":
@@ -1521,6 +1531,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     reporters: dict[int, list[tuple[int, int]]] = {}
     first_denier = _deniers(doc, triggers)
     dates: dict[int, EventDate] = {}  # id of a time expression (-1: publication) -> its date
+    time_ids = {id(t) for t in doc.times}
     for tr in triggers:
         c = doc.clause_of[tr.tok]
         sent = doc.tokens[tr.tok].sent
@@ -1529,18 +1540,25 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
         negated = negated or _denied(doc, tr, first_denier)
-        hypo = _hypothetical(doc, tr) or fut or _requested(triggers, tr, doc.clause_of)
+        planned = fut or tr.tense == "future" or _requested(triggers, tr, doc.clause_of)
+        hypo = planned or _hypothetical(doc, tr)
         t = _pick_time(doc, c, tr)
         where: int | None = c if t is not None else None
         if t is None:
             t, where = _clause_time(doc, c)
         date_note: str | None = None
+        if t is not None and planned and not negated and t.span[0] > doc.tokens[tr.last].span[0]:
+            t = _ahead(t, art.published)  # only a time said after the planned event is its own
         if t is not None and not hypo and _future(t, art.published):
             hypo = True
         if t is not None:
-            date = dates.get(id(t))
+            # the times of the document live as long as it; a time read forward is new
+            own = id(t) in time_ids
+            date = dates.get(id(t)) if own else None
             if date is None:
-                date = dates[id(t)] = _event_date(t)
+                date = _event_date(t)
+                if own:
+                    dates[id(t)] = date
             basis: Literal["explicit", "publication", "unknown"] = "explicit"
             if t.boundary == "since":
                 date_note = "since: the event starts then"
