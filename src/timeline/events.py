@@ -1129,11 +1129,14 @@ def _undergone(doc: Doc, tr: Trigger, args: _Args) -> None:
     if tr.pos != "noun":
         return
     c = doc.clause_of[tr.tok]
-    undergo = _grammar().undergo
-    for k, (a, b) in enumerate(doc.mention_tok):
-        if b >= tr.tok or doc.clause_of[a] != c:
+    cl, undergo = doc.clauses[c], _grammar().undergo
+    if all(doc.tokens[j].key not in undergo for j in range(cl.first, tr.tok)):
+        return
+    for k in _mentions_in(doc, cl.first, tr.tok - 1):
+        a, b = doc.mention_tok[k]
+        if b >= tr.tok:
             continue
-        if any(doc.tokens[j].key in undergo for j in range(max(a - 3, 0), a)):
+        if any(doc.tokens[j].key in undergo for j in range(max(a - 3, cl.first), a)):
             args.target = k
             if args.agent == k:
                 args.agent = None
@@ -1399,15 +1402,19 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
     return False
 
 
-def _requested(triggers: Sequence[Trigger], tr: Trigger, clause_of: Sequence[int]) -> bool:
+def _requests(triggers: Sequence[Trigger], clause_of: Sequence[int]) -> dict[int, int]:
+    """Clause → token of its first request (دعت، طالب), for :func:`_requested`."""
+    first: dict[int, int] = {}
+    for o in triggers:
+        if o.type == "REQUEST":
+            first.setdefault(clause_of[o.tok], o.tok)
+    return first
+
+
+def _requested(tr: Trigger, first_request: dict[int, int], clause_of: Sequence[int]) -> bool:
     """Whether ``tr`` is what a request earlier in its clause asks for (دعت النقابة إلى
     إضراب، طالب المحتجون بطرد السفير): not done, asked for."""
-    c = clause_of[tr.tok]
-    return any(
-        o.type == "REQUEST" and o.tok < tr.tok and clause_of[o.tok] == c
-        for o in triggers
-        if o is not tr
-    )
+    return first_request.get(clause_of[tr.tok], tr.tok) < tr.tok
 
 
 def _deniers(doc: Doc, triggers: Sequence[Trigger]) -> dict[int, int]:
@@ -1530,6 +1537,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     last_agent: dict[int, int] = {}
     reporters: dict[int, list[tuple[int, int]]] = {}
     first_denier = _deniers(doc, triggers)
+    first_request = _requests(triggers, doc.clause_of)
     dates: dict[int, EventDate] = {}  # id of a time expression (-1: publication) -> its date
     time_ids = {id(t) for t in doc.times}
     for tr in triggers:
@@ -1540,7 +1548,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
         negated = negated or _denied(doc, tr, first_denier)
-        planned = fut or tr.tense == "future" or _requested(triggers, tr, doc.clause_of)
+        planned = fut or tr.tense == "future" or _requested(tr, first_request, doc.clause_of)
         hypo = planned or _hypothetical(doc, tr)
         t = _pick_time(doc, c, tr)
         where: int | None = c if t is not None else None
