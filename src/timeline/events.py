@@ -1001,6 +1001,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         owner = _object_owner(doc, tr, args.agent, in_clause)
         args.target = args.target if owner is None else owner
     _undergone(doc, tr, args)
+    _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
     _victim_roles(doc, tr, args, in_clause)
     used = {args.agent, args.target}
@@ -1021,9 +1022,12 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             args.location = _place_named(doc, m.span)
         args.others.append(k)
     if args.location is None:
-        # the doer is not where it happens, unless named by its capital (وسط لندن)
+        # the doer is not where it happens (تعارض الصين، وتتهم واشنطن), unless its capital is
+        # named as a place (وسط لندن)
         agent = doc.mentions[args.agent] if args.agent is not None else None
-        doer = agent.span if agent is not None and agent.via != "metonym" else None
+        doer = agent.span if agent is not None else None
+        if agent is not None and agent.via == "metonym" and _placed(doc, agent.span[0]):
+            doer = None
         args.location = _place_in(doc, cl, doer)
     if args.location is None and tr.mode == "visit" and args.target is not None:
         tm = doc.mentions[args.target]
@@ -1121,6 +1125,16 @@ def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: 
     place = doc.mentions[first_after]
     after = doc.mention_tok[first_after][0] == tr.last + 1
     return after and place.kind in ("country", "location") and place.via != "demonym"
+
+
+def _visited(doc: Doc, tr: Trigger, args: _Args) -> None:
+    """A place named after a visit verb is the place visited, not the visitor (زار المبعوث
+    دمشق: the envoy, not Syria, visits)."""
+    if tr.mode != "visit" or tr.pos == "noun" or args.agent is None or args.target is not None:
+        return
+    m = doc.mentions[args.agent]
+    if doc.mention_tok[args.agent][0] > tr.last and (m.via == "metonym" or m.kind == "location"):
+        args.target, args.agent = args.agent, None
 
 
 def _undergone(doc: Doc, tr: Trigger, args: _Args) -> None:
