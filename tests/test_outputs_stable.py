@@ -160,7 +160,7 @@ def test_place_in_matches_first_place_of_clause() -> None:
         doc = ev.analyse(art, x.times, x.actor_mentions)
         for cl in doc.clauses:
             a, b = doc.tokens[cl.first].span[0], doc.tokens[cl.last].span[1]
-            countries = ev._actor_countries(doc)
+            countries = ev._actor_places(doc)
             first = next(
                 (
                     n

@@ -1028,7 +1028,9 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         doer = agent.span if agent is not None else None
         if agent is not None and agent.via == "metonym" and _placed(doc, agent.span[0]):
             doer = None
-        args.location = _place_in(doc, cl, doer)
+        # a visit or a material event happens where its target capital is (قصفت روسيا كييف)
+        onsite = tr.mode == "visit" or tr.type in _grammar().material
+        args.location = _place_in(doc, cl, doer, visit=onsite)
     if args.location is None and tr.mode == "visit" and args.target is not None:
         tm = doc.mentions[args.target]
         if tm.kind in ("location", "country"):
@@ -1243,9 +1245,11 @@ def _place_named(doc: Doc, span: Span) -> str | None:
     return next((name for pspan, name in doc.places if pspan == span), None)
 
 
-def _place_in(doc: Doc, cl: Clause, doer: Span | None = None) -> str | None:
+def _place_in(doc: Doc, cl: Clause, doer: Span | None = None, *, visit: bool = False) -> str | None:
     """The first place named in the clause, but where the doer is named (تعارض الصين) and a
-    country named as an actor, with no place preposition (أطلقتها روسيا)."""
+    country named as an actor, with no place preposition (أطلقتها روسيا), nor, but for a
+    visit or a material event (``visit``: زار بوتين بكين، قصفت روسيا كييف), a capital named
+    as an actor (وتتهم واشنطن موسكو)."""
     a = doc.tokens[cl.first].span[0]
     b = doc.tokens[cl.last].span[1]
     places = doc.places
@@ -1256,7 +1260,8 @@ def _place_in(doc: Doc, cl: Clause, doer: Span | None = None) -> str | None:
     k = bisect_left(doc.place_starts, a) if doc.place_starts else 0
     for (pa, pb), name in places[k:]:
         inside = a <= pa and pb <= b and not (doer and pa < doer[1] and doer[0] < pb)
-        if inside and ((pa, pb) not in _actor_countries(doc) or _placed(doc, pa)):
+        actors = _actor_countries(doc) if visit else _actor_places(doc)
+        if inside and ((pa, pb) not in actors or _placed(doc, pa)):
             return name
         if doc.place_starts and pa > b:
             break
@@ -1268,6 +1273,11 @@ def _actor_countries(doc: Doc) -> frozenset[Span]:
     return frozenset(
         m.span for m in doc.mentions if m.kind == "country" and m.via in ("gazetteer", "fuzzy")
     )
+
+
+def _actor_places(doc: Doc) -> frozenset[Span]:
+    """Spans of the countries and of the capitals that stand for them (موسكو)."""
+    return _actor_countries(doc) | frozenset(m.span for m in doc.mentions if m.via == "metonym")
 
 
 def _placed(doc: Doc, pos: int) -> bool:
