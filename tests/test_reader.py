@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import timeline
 from timeline import (
     BadDateError,
     BadInputError,
@@ -18,7 +19,7 @@ from timeline import (
     TimelineError,
     read_article,
 )
-from timeline.reader import iter_sources
+from timeline.reader import iter_sources, visible_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOLD = json.loads((SEEDS / "seeds.gold.json").read_text(encoding="utf-8"))
@@ -197,6 +198,11 @@ def test_spans_always_point_into_the_text(lines: list[str]) -> None:
         assert a.text[a.title_span[0] : a.title_span[1]] == a.title
     if a.published_span is not None:
         assert a.text[a.published_span[0] : a.published_span[1]] == a.published_text
+    v = visible_text(a)  # same length, the article's parts verbatim, the rest blank
+    assert len(v) == len(a.text)
+    for x, y in (*a.segments, a.title_span or (0, 0), a.published_span or (0, 0)):
+        assert v[x:y] == a.text[x:y]
+    assert all(c in (o, " ") or o == "\n" == c for c, o in zip(v, a.text, strict=True))
 
 
 @pytest.mark.parametrize(
@@ -262,3 +268,14 @@ def test_masthead_trail_and_second_date_line_are_boilerplate() -> None:
     assert a.title == "قصف يستهدف مخيم جباليا شمالي غزة"
     assert a.published is not None and a.published.date() == dt.date(2025, 3, 12)
     assert [a.text[s:e] for s, e in a.segments] == ["قال الدفاع المدني إن القصف استمر."]
+
+
+def test_boilerplate_is_not_read() -> None:
+    """Comments after the article name actors and dates that must not reach the timeline."""
+    article = "زيارة الوزير\nوصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة أمس.\n"
+    comments = "اترك تعليقاً\nزار ترامب بكين في 5 مايو 2019 وقصفت إسرائيل غزة.\n"
+    a = read_article(article + comments, published="2025-03-10")
+    assert visible_text(a).endswith(" " * 10 + "\n")
+    x = timeline.extract(a)
+    assert [t.value for t in x.times] == ["2025-03-09"]
+    assert {m.name for m in x.actor_mentions} == {"Sergey Lavrov", "Egypt"}

@@ -45,6 +45,7 @@ from .models import (
     Span,
     TimeExpression,
 )
+from .reader import visible_text
 from .text import normalise_key, sentences
 from .times import resolve_time
 from .tokens import Regions
@@ -508,7 +509,7 @@ def _dedupe_mentions(mentions: Sequence[ActorMention], text: str) -> list[ActorM
 def _tokens(article: Article, sents: list[Span]) -> tuple[list[Token], list[int]]:
     """The words of the article that lie in a sentence, from the shared token table, and
     the cue bits of each (:func:`_lexeme`)."""
-    tab = token_table(article.text)
+    tab = token_table(visible_text(article))
     text, norm = article.text, tab.norm.text
     ostarts, oends, wstarts, wends, wkeys = tab.ostarts, tab.oends, tab.starts, tab.ends, tab.keys
     kept, sent = _sentence_words(ostarts, sents)
@@ -1237,7 +1238,7 @@ def _places_of(text: str) -> tuple[tuple[Span, str], ...]:
 def _places(article: Article) -> list[tuple[Span, str]]:
     """Places of the article's segments (``actors.find_places``)."""
     segs = Regions(_segments(article))
-    return [(span, name) for span, name in _places_of(article.text) if segs.holds(span)]
+    return [(span, name) for span, name in _places_of(visible_text(article)) if segs.holds(span)]
 
 
 def _place_named(doc: Doc, span: Span) -> str | None:

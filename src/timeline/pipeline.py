@@ -16,7 +16,7 @@ from .actors import actors_of, find_actors
 from .events import find_events
 from .merge import merge
 from .models import Article, Extraction, TimeExpression, Timeline
-from .reader import parse_published, read_article
+from .reader import parse_published, read_article, visible_text
 from .times import find_times
 from .tokens import Regions
 
@@ -46,12 +46,13 @@ def extract(
     else:
         article = read_article(article_or_text, published=published)
     anchor = article.published
+    text = visible_text(article)  # boilerplate blanked: the engines read only the article
     regions = Regions(_time_regions(article))
     times: list[TimeExpression] = [
-        t for t in find_times(article.text, anchor, prefer=prefer) if regions.holds(t.span)
+        t for t in find_times(text, anchor, prefer=prefer) if regions.holds(t.span)
     ]
     body = Regions(article.segments)
-    mentions = [m for m in find_actors(article.text) if body.holds(m.span)]
+    mentions = [m for m in find_actors(text) if body.holds(m.span)]
     events, agreements = find_events(article, times, mentions)
     return Extraction(
         article=article,

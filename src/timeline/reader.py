@@ -27,7 +27,7 @@ from .lexicon import load
 from .models import Article, Span
 from .text import normalise, normalise_key
 
-__all__ = ["iter_sources", "parse_published", "read_article"]
+__all__ = ["iter_sources", "parse_published", "read_article", "visible_text"]
 
 SourceLike = str | bytes | os.PathLike[str]
 
@@ -405,6 +405,34 @@ def _html_to_text(html: str) -> tuple[str, str | None, str | None]:
 
 # --------------------------------------------------------------------------------------------
 # The reader
+
+
+_NOT_NEWLINE = regex.compile(r"[^\n]+")
+
+
+def visible_text(article: Article) -> str:
+    """The article's text with all but its headline, date line and body blanked: the same
+    length and offsets, line breaks kept, so the engines read only the article.
+
+    >>> a = read_article("عنوان الخبر المنشور هنا\nقال الوزير إن المحادثات ستستمر.\nاترك تعليقاً\nتعليق")
+    >>> visible_text(a).split("\n")[2:]
+    ['            ', '     ']
+    """
+    keep = sorted(
+        {*article.segments, *(s for s in (article.title_span, article.published_span) if s)}
+    )
+    if not article.segments or keep == [(0, len(article.text))]:
+        return article.text
+    out: list[str] = []
+    pos = 0
+    for a, b in keep:
+        if a > pos:
+            out.append(_NOT_NEWLINE.sub(lambda m: " " * len(m.group()), article.text[pos:a]))
+        if b > pos:
+            out.append(article.text[max(a, pos) : b])
+            pos = b
+    out.append(_NOT_NEWLINE.sub(lambda m: " " * len(m.group()), article.text[pos:]))
+    return "".join(out)
 
 
 def read_article(
