@@ -414,8 +414,8 @@ def visible_text(article: Article) -> str:
     """The article's text with all but its headline, date line and body blanked: the same
     length and offsets, line breaks kept, so the engines read only the article.
 
-    >>> a = read_article("عنوان الخبر المنشور هنا\nقال الوزير إن المحادثات ستستمر.\nاترك تعليقاً\nتعليق")
-    >>> visible_text(a).split("\n")[2:]
+    >>> a = read_article("عنوان الخبر المنشور هنا\\nقال الوزير إنه سيعود.\\nاترك تعليقاً\\nتعليق")
+    >>> visible_text(a).split("\\n")[2:]
     ['            ', '     ']
     """
     keep = sorted(
