@@ -30,7 +30,7 @@ Prefer = Literal["past", "future"]
 
 # Kinds whose direction (past or future) the context decides when the text does not say.
 DIRECTIONAL = frozenset(
-    {"date", "weekday", "month", "holiday", "hmonth", "season", "weekend", "range"}
+    {"date", "weekday", "month", "holiday", "hmonth", "season", "weekend", "range", "subpart"}
 )
 
 
@@ -157,6 +157,8 @@ def _needs_direction(p: Parsed) -> bool:
     weekday ...); a date with its year, or with الماضي / المقبل, is fixed by its own words."""
     if p.kind not in DIRECTIONAL:
         return False
+    if p.kind == "subpart":
+        return p.left is not None and _needs_direction(p.left)
     if p.kind == "range":
         return (
             p.left is not None

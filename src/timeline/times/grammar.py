@@ -117,6 +117,11 @@ class TimeWordsData(BaseModel):
     this_attached: list[str]
     ordinal_heads: list[str]
     holiday_day_ordinals: dict[str, int]
+    subpart_units: list[str]
+    subpart_ordinals_before: dict[str, int]
+    subpart_last: list[str]
+    subpart_first_plural: list[str]
+    subpart_last_plural: list[str]
     millennium_words: list[str]
     frequency_words: dict[str, int]
     frequency_plural: list[str]
@@ -132,6 +137,7 @@ class TimeWordsData(BaseModel):
     pod_before_day: list[str]
     pod_after_time: dict[str, str]
     clock_words: list[str]
+    named_hours: dict[str, int]
     clock_suffix: list[str]
     year_words: list[str]
     era_ad: list[str]
@@ -368,6 +374,11 @@ class Grammar:
         self.ago = {norm(f) for f in tw.ago}
         self.short_ampm = {norm(f) for f in tw.short_ampm}
         self.later = {norm(f) for f in tw.later}
+        self.named_hours = {norm(k): v for k, v in tw.named_hours.items()}
+        self.subpart_ord_before = {norm(k): v for k, v in tw.subpart_ordinals_before.items()}
+        self.subpart_last = {norm(f) for f in tw.subpart_last}
+        self.subpart_first_pl = {norm(f) for f in tw.subpart_first_plural}
+        self.subpart_last_pl = {norm(f) for f in tw.subpart_last_plural}
 
         # ---- alternations
         B, E = r"(?<!\w)", r"(?!\w)"
@@ -423,6 +434,18 @@ class Grammar:
             rf"|(?P<yunit_b>{alt(tw.year_words)})(?:{SP}(?P<yrel>{rel_any}))?)"
         )
         year_preps = alt(tw.date_prepositions + [f for fs in tw.modifiers.values() for f in fs])
+        # a part of a month or a year counted in smaller units, up to the word before the unit
+        # it divides: "الأسبوع الثاني من"، "أول أيام"، "الأشهر الستة الأولى من"
+        sub_units = [u for u in tw.units if u.unit in tw.subpart_units]
+        subpart = (
+            rf"(?:(?P<su>{alt(f for u in sub_units for f in u.definite)}){SP}"
+            rf"(?P<so>{alt(list(self.ordinals) + list(self.subpart_last))}){SP}{OF}"
+            rf"|(?P<sb>{alt(self.subpart_ord_before)}){SP}"
+            rf"(?P<sbu>{alt(f for u in sub_units for f in u.singular + u.plural)})(?:{SP}{OF})?"
+            rf"|(?P<spu>{alt(f for u in sub_units for f in u.definite_plural)}){SP}(?P<sn>{number}){SP}"
+            rf"(?P<se>{alt(self.subpart_first_pl | self.subpart_last_pl)}){SP}{OF})"
+        )
+        whole_units = [u for u in tw.units if u.unit in ("month", "year")]
         self.wd_alt = weekday
 
         rules: dict[str, str] = {
@@ -463,7 +486,8 @@ class Grammar:
             ),
             "deictic": alt(self.deictics),
             "clock": (
-                rf"(?:(?P<cw>{clockword}){SP})?(?:(?:{AL})?(?P<hour>\d{{1,2}})(?:(?P<msep>[:.])(?P<minute>\d{{2}}))?|(?P<hourw>{ord_fem}))"
+                rf"(?:(?P<cw>{clockword}){SP})?(?:(?:{AL})?(?P<hour>\d{{1,2}})(?:(?P<msep>[:.])(?P<minute>\d{{2}}))?|(?P<hourw>{ord_fem})"
+                rf"|(?P<hourn>{alt(self.named_hours)}))"
                 rf"(?:{S}(?P<frac>{fractions})|{S}{AND}{S}(?P<fmin>\d{{1,2}}){SP}{alt(tw.units[7].singular + tw.units[7].plural + tw.units[7].dual)})?"
                 rf"(?:{S}(?P<ampm>{pod_after}){E})?"
                 rf"(?:{SP}(?P<tz>{clock_suffix}))?"
@@ -544,6 +568,12 @@ class Grammar:
             ),
             "attached_this": rf"{alt(tw.this_attached)}(?P<unit_def>{alt(sing)})",
             "millennium": rf"{alt(tw.millennium_words)}{SP}(?P<cord>{alt(list(self.century_ord) + list(self.ordinals_fem))})",
+            # a part of the current month or year: "الأشهر الستة الأولى من العام"; with a
+            # relative (العام الماضي) or a name the part is joined to the expression after it
+            "subpart_bare": (
+                rf"{subpart}{SP}(?P<unit_def>{alt(f for u in whole_units for f in u.definite)})"
+                rf"(?!{SP}(?:{AL}|{rel_any}{E}))(?!{S}\d)"
+            ),
             "year_span": (
                 rf"(?<![\d/\-])(?P<y1>(?:19|20)\d\d){S}[-/–]{S}(?P<y2>(?:19|20)\d\d)(?![\d/\-])"
                 rf"(?!{S}(?:{counters}){E})"
@@ -580,6 +610,7 @@ class Grammar:
             "century": [norm(f) for f in tw.century_word + tw.millennium_words],
             # a part of day after an hour word makes a clock time (الرابعة عصر أمس)
             "clock": [norm(f) for f in tw.clock_words + tw.pod_before_day]
+            + list(self.named_hours)
             + list(self.ampm)
             + list(self.fractions),
             "age": [norm(f) for f in tw.age_words],
@@ -625,6 +656,7 @@ class Grammar:
             "weekend": first_words(tw.week_end),
             "range_years": first_words(tw.range_from) + all_words(tw.range_year_words),
             "month_num": all_words(cal.month_words),
+            "subpart_bare": all_words(f for u in whole_units for f in u.definite),
             "age": all_words(tw.age_words),
         }
         clitic_forms = ["", *(norm(c) for c in tw.clitics)]
@@ -678,6 +710,7 @@ class Grammar:
         self.range_gap = compiled(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")
         self.deictic_block = compiled(rf"^{SP}{alt(tw.deictic_blockers_after)}{E}")
         self.deictic_block_before = compiled(rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$")
+        self.subpart_before = compiled(rf"{B}{clitic}(?P<w>{subpart}){SP}$")
         self.name_head_before = compiled(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
         self.weekday_block = compiled(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
         self.event_relative = compiled(

@@ -25,7 +25,8 @@ class Parsed:
 
     ``kind`` is one of: date, weekday, deictic, month, year, rel_unit, ago, later, duration,
     window, decade, century, season, quarter, half, weekend, vague, holiday, hmonth, clock,
-    range.
+    range, subpart (``left`` the month or year divided; ``n`` the first unit of the part, 1-based,
+    negative from the end; ``part`` the number of units).
     """
 
     kind: str
@@ -348,7 +349,10 @@ _DEFINITE_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)\w+\s+$")
 def _b_clock(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     cw, hour_s, minute_s = _g(m, "cw"), _g(m, "hour"), _g(m, "minute")
     frac, ampm, hourw = _g(m, "frac"), _g(m, "ampm"), _g(m, "hourw")
-    if hourw is not None:
+    named = _g(m, "hourn")
+    if named is not None:  # "منتصف النهار" = 12:00
+        hour: int | None = g.named_hours.get(named)
+    elif hourw is not None:
         if cw is None and frac is None and ampm is None and _g(m, "fmin") is None:
             # only a part of day after it makes the word an hour (الرابعة عصر أمس), and not
             # after a definite noun (الحلقة الرابعة مساء الجمعة: an ordinal adjective)
@@ -625,7 +629,11 @@ def _b_hmonth(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     y = _g(m, "year")
     if rel is None and y is None and not _g(m, "mw"):
         before = text[max(0, m.start("core") - 30) : m.start("core")]
-        modified = g.before["mod"].search(before) is not None
+        modified = (
+            g.before["mod"].search(before) is not None
+            or g.subpart_before.search(text[max(0, m.start("core") - 50) : m.start("core")])
+            is not None
+        )
         if name in g.ambiguous_hmonths and not modified:
             return None
         if not modified and not g.date_prep_before.search(before[-20:]):
@@ -649,6 +657,11 @@ def _b_hijri_date(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     month = g.hmonths.get(_g(m, "hmonth") or "")
     if day is None or month is None or day > 30:
         return None
+    raw_day = _g(m, "day") or ""
+    if not raw_day[-1:].isdigit() and g.ordinal_head_before.search(
+        text[max(0, m.start("core") - 20) : m.start("core")]
+    ):
+        return None  # "النصف الأول من شهر رمضان": the ordinal counts halves, not days
     y = _g(m, "year")
     year = int(y) if y else None
     era = _g(m, "era")
@@ -716,6 +729,72 @@ def _b_range_years(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     )
 
 
+# the kinds a sub-part can divide: a whole month or a whole year
+WHOLE_MONTH = ("month", "hmonth")
+WHOLE_YEAR = ("year",)
+SUBPART_LIMIT = {("day", "month"): 31, ("day", "year"): 366, ("week", "month"): 5}
+SUBPART_LIMIT.update({("week", "year"): 53, ("month", "year"): 12})
+
+
+def _subpart(m: re.Match[str], whole: Parsed, g: Grammar) -> Parsed | None:
+    """The part of ``whole`` (a month or a year) that the head words in ``m`` name: week k,
+    the last week, the first or last N months or days, its first or last day."""
+    if whole.mod is not None or whole.left is not None:
+        return None
+    if (
+        whole.kind in WHOLE_MONTH
+        or (whole.kind == "rel_unit" and whole.unit == "month")
+        or (whole.kind == "holiday" and whole.day is None and whole.n is None)  # شهر رمضان
+    ):
+        size = "month"
+    elif whole.kind in WHOLE_YEAR or (whole.kind == "rel_unit" and whole.unit == "year"):
+        size = "year"
+    else:
+        return None
+    su, sb, spu = _g(m, "su"), _g(m, "sb"), _g(m, "spu")
+    count: int | None = 1
+    if su:
+        unit, raw = g.unit_of.get(su), _g(m, "so") or ""
+        first = g.ordinals.get(raw) or (-1 if raw in g.subpart_last else None)
+    elif sb:
+        unit, first = g.unit_of.get(_g(m, "sbu") or ""), g.subpart_ord_before.get(sb)
+    elif spu:
+        unit, count = g.unit_of.get(spu), g.number(_g(m, "sn") or "")
+        first = 1 if (_g(m, "se") or "") in g.subpart_first_pl else -(count or 0)
+    else:
+        return None
+    limit = SUBPART_LIMIT.get((unit or "", size))
+    if unit is None or first is None or not count or limit is None:
+        return None
+    if unit == "month" and whole.calendar == "hijri":
+        return None  # the months of a Hijri year are Hijri months
+    if (first + count - 1 if first > 0 else count) > limit:
+        return None
+    return Parsed(
+        "subpart", 0, 0, left=whole, unit=unit, n=first, part=count, calendar=whole.calendar
+    )
+
+
+def _b_subpart_bare(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
+    """ "الأشهر الستة الأولى من العام", "أول أيام الشهر": a part of the current month or year."""
+    unit = g.unit_of.get(_g(m, "unit_def") or "")
+    return _subpart(m, Parsed("rel_unit", 0, 0, unit=unit, rel=0), g) if unit else None
+
+
+def _subpart_before(p: Parsed, text: str, g: Grammar) -> Parsed | None:
+    """ "الأسبوع الأول من" + "مارس": the part of a month or a year named just before it."""
+    if p.left is not None or p.mod is not None:
+        return None
+    window_start = max(0, p.start - 50)
+    m = g.subpart_before.search(text, window_start, p.start)
+    if m is None:
+        return None
+    q = _subpart(m, p, g)
+    if q is not None:
+        q.start, q.end, q.boundary = m.start("w"), p.end, p.boundary
+    return q
+
+
 BUILDERS: dict[str, Builder] = {
     "dmy": _b_dmy,
     "mdy": _b_dmy,
@@ -755,6 +834,7 @@ BUILDERS: dict[str, Builder] = {
     "month_num": _b_month_num,
     "age": _b_age,
     "set": _b_set,
+    "subpart_bare": _b_subpart_bare,
 }
 
 
@@ -817,6 +897,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_num": ("unit",),
     "age": ("digit", "age"),
     "set": ("every",),
+    "subpart_bare": ("unit",),
 }
 
 
@@ -957,6 +1038,7 @@ def _select(cands: list[Parsed]) -> list[Parsed]:
 
 
 DAYLIKE = ("date", "weekday", "deictic", "holiday")
+WHOLES = frozenset(("rel_unit", "holiday", *WHOLE_MONTH, *WHOLE_YEAR))
 MODDABLE = (
     "month",
     "year",
@@ -1065,7 +1147,10 @@ def _combine(items: list[Parsed], text: str, g: Grammar) -> list[Parsed]:
 
 
 def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
-    """Absorb the words just before an expression: part of day, modifier, منذ/حتى, قبل/بعد."""
+    """Absorb the words just before an expression: the part of it that they name (الأسبوع
+    الأول من مارس), part of day, modifier, منذ/حتى, قبل/بعد."""
+    if p.kind in WHOLES:
+        p = _subpart_before(p, text, g) or p
     for _ in range(3):
         window_start = max(0, p.start - 30)
         before = text[window_start : p.start]

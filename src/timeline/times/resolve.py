@@ -364,6 +364,8 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         if p.n and r.start is not None and r.grain == "day":  # "ثاني أيام عيد الأضحى"
             day = (r.start + p.n * DAY).date()
             return _day_result(day, p, r.anchored)
+        if p.n is not None and r.start is not None and r.grain == "month":  # أول أيام شهر رمضان
+            return _day_result((r.start + p.n * DAY).date(), p, r.anchored)
         return r
     if k == "millennium":
         n = (p.century or 1) - 1
@@ -372,6 +374,8 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return _hmonth(p, anchor, direction)
     if k == "range":
         return _range(p, anchor, direction)
+    if k == "subpart":
+        return _subpart(p, anchor, direction)
     raise Unresolvable(f"unknown kind {k}")
 
 
@@ -738,3 +742,39 @@ def _range(p: Parsed, anchor: D | None, direction: str) -> Resolved:
             value, grain, left.start, right.end, anchored=left.anchored or right.anchored
         )
     return Resolved(value, grain, anchored=left.anchored or right.anchored)
+
+
+def _subpart(p: Parsed, anchor: D | None, direction: str) -> Resolved:
+    """A part of a month or a year: its k-th day, week k (days 7k-6..7k), its last week (last
+    seven days), its first or last N days, weeks or months. The first or last three or six
+    months of a year are its quarter or half; other months make a month range."""
+    assert p.left is not None
+    whole = resolve(p.left, anchor, direction)
+    first, count, unit = p.n or 1, p.part or 1, p.unit or "day"
+    if whole.start is None or whole.end is None:  # an unplaced unit: its start or its end
+        mod = "START" if first > 0 else "END"
+        return Resolved(whole.value, whole.grain, type=whole.type, mod=mod, anchored=True)
+    s, e = whole.start, whole.end
+    if unit == "month":
+        months = (e.year - s.year) * 12 + e.month - s.month
+        i = first - 1 if first > 0 else months + first
+        if not 0 <= i <= months - count:
+            raise Unresolvable("no such months")
+        y1, m1 = add_months(s.year, s.month, i)
+        y2, m2 = add_months(y1, m1, count - 1)
+        start, end = D(y1, m1, 1), D(*add_months(y2, m2, 1), 1)
+        if count == 1:
+            value, grain = f"{y1:04d}-{m1:02d}", "month"
+        elif count in (3, 6) and s.month == 1 and (m1 - 1) % count == 0:
+            code, grain = ("Q", "quarter") if count == 3 else ("H", "half")
+            value = f"{y1:04d}-{code}{(m1 - 1) // count + 1}"
+        else:
+            value, grain = f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "month"
+        return Resolved(value, grain, start, end, anchored=whole.anchored)
+    step = 7 * DAY if unit == "week" else DAY
+    start = s + (first - 1) * step if first > 0 else e + first * step
+    end = min(start + count * step, e)
+    if not s <= start < e:
+        raise Unresolvable("no such days")
+    value = ymd(start) if end - start == DAY else span_value(start, end)
+    return Resolved(value, "day", start, end, anchored=whole.anchored)
