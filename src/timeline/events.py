@@ -449,6 +449,8 @@ class Doc:
     sources: dict[int, list[int]] = field(default_factory=dict)
     source_ms: set[int] = field(default_factory=set)
     cues: list[int] = field(default_factory=list)  # :func:`_lexeme` cue bits of each token
+    named_countries: frozenset[Span] | None = None  # see :func:`_actor_countries`
+    named_capitals: frozenset[Span] | None = None  # see :func:`_actor_places`
 
     def clause_span(self, c: int) -> Span:
         """Original span of clause ``c``."""
@@ -1259,9 +1261,9 @@ def _place_in(doc: Doc, cl: Clause, doer: Span | None = None, *, visit: bool = F
         doc.place_starts = starts if all(x <= y for x, y in pairwise(starts)) else []
     # sorted places: skip those that start before the clause, stop after its end
     k = bisect_left(doc.place_starts, a) if doc.place_starts else 0
+    actors = _actor_countries(doc) if visit else _actor_places(doc)
     for (pa, pb), name in places[k:]:
         inside = a <= pa and pb <= b and not (doer and pa < doer[1] and doer[0] < pb)
-        actors = _actor_countries(doc) if visit else _actor_places(doc)
         if inside and ((pa, pb) not in actors or _placed(doc, pa)):
             return name
         if doc.place_starts and pa > b:
@@ -1270,15 +1272,20 @@ def _place_in(doc: Doc, cl: Clause, doer: Span | None = None, *, visit: bool = F
 
 
 def _actor_countries(doc: Doc) -> frozenset[Span]:
-    """Spans of the countries named as such (روسيا، not موسكو or الروسية)."""
-    return frozenset(
-        m.span for m in doc.mentions if m.kind == "country" and m.via in ("gazetteer", "fuzzy")
-    )
+    """Spans of the countries named as such (روسيا، not موسكو or الروسية), found once."""
+    if doc.named_countries is None:
+        doc.named_countries = frozenset(
+            m.span for m in doc.mentions if m.kind == "country" and m.via in ("gazetteer", "fuzzy")
+        )
+    return doc.named_countries
 
 
 def _actor_places(doc: Doc) -> frozenset[Span]:
-    """Spans of the countries and of the capitals that stand for them (موسكو)."""
-    return _actor_countries(doc) | frozenset(m.span for m in doc.mentions if m.via == "metonym")
+    """Spans of the countries and of the capitals that stand for them (موسكو), found once."""
+    if doc.named_capitals is None:
+        capitals = frozenset(m.span for m in doc.mentions if m.via == "metonym")
+        doc.named_capitals = _actor_countries(doc) | capitals
+    return doc.named_capitals
 
 
 def _placed(doc: Doc, pos: int) -> bool:
