@@ -145,6 +145,7 @@ class Grammar(_Data):
     generic_modes: list[str] = []
     place_heads: list[str] = []
     undergo_verbs: list[str] = []
+    weapon_words: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -277,6 +278,7 @@ class _GrammarSets:
     generic_modes: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -313,6 +315,7 @@ def _grammar() -> _GrammarSets:
         generic_modes=frozenset(g.generic_modes),
         place_heads=_keys(g.place_heads),
         undergo=_keys(g.undergo_verbs),
+        weapons=_keys(g.weapon_words),
     )
 
 
@@ -1007,6 +1010,9 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
     _victim_roles(doc, tr, args, in_clause)
+    if args.agent is None and tr.type == "ASSAULT":  # بعد استهدافها بصاروخ حوثي
+        doers = [k for k in in_clause if k != args.target and _doer_adjective(doc, k)]
+        args.agent = doers[0] if doers else None
     used = {args.agent, args.target}
     gram = _grammar()
     for k in in_clause:
@@ -1183,12 +1189,15 @@ def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> 
 
 
 def _doer_adjective(doc: Doc, k: int) -> bool:
-    """A demonym right after an attack noun names its doer (غارة إسرائيلية، القصف الروسي)."""
+    """A demonym right after an attack noun or a weapon names its doer (غارة إسرائيلية،
+    القصف الروسي، بصاروخ حوثي)."""
     a = doc.mention_tok[k][0]
     if doc.mentions[k].via != "demonym" or a == 0:
         return False
     comp = _compiled()
     prev = doc.tokens[a - 1]
+    if not _grammar().weapons.isdisjoint(prev.vars):
+        return True
     return any(
         comp.lex.entries[s.entry].type == "ASSAULT"
         for v in prev.vars
