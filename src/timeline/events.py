@@ -1072,7 +1072,10 @@ def _object_owner(doc: Doc, tr: Trigger, agent: int | None, in_clause: list[int]
             continue
         m = doc.mentions[k]
         words = [t.key for t in doc.tokens[p:a]]
-        if agent is None and not passive and not _accusative(doc, p, a):
+        pp = [i for i, w in enumerate(words[:-1]) if w in gram.target_preps]
+        if pp:  # أطلقت الجماعة صواريخ على سفن حربية أمريكية: the object of على
+            words = words[pp[-1] + 1 :]
+        elif agent is None and not passive and not _accusative(doc, p, a):
             return None  # no doer, no marked object: maybe an unmarked passive (اغتيل قيادي)
         if any(w in gram.target_preps or w in gram.other_preps for w in words[:-1]):
             return None
