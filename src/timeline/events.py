@@ -1010,6 +1010,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
     _victim_roles(doc, tr, args, in_clause)
+    if args.agent is None and args.target is not None and _lam_doer(doc, tr, args.target):
+        args.agent, args.target = args.target, None
     if args.agent is None and tr.type == "ASSAULT":  # بعد استهدافها بصاروخ حوثي
         doers = [k for k in in_clause if k != args.target and _doer_adjective(doc, k)]
         args.agent = doers[0] if doers else None
@@ -1139,6 +1141,19 @@ def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: 
     place = doc.mentions[first_after]
     after = doc.mention_tok[first_after][0] == tr.last + 1
     return after and place.kind in ("country", "location") and place.via != "demonym"
+
+
+def _lam_doer(doc: Doc, tr: Trigger, k: int) -> bool:
+    """An armed body joined by ل right after an attack noun does it (قصف لقوات الدعم السريع،
+    غارة للتحالف): the genitive of the doer, not a target."""
+    if tr.type != "ASSAULT" or tr.pos != "noun" or doc.mention_tok[k][0] != tr.last + 1:
+        return False
+    m = doc.mentions[k]
+    if m.kind not in ("organization", "group"):
+        return False
+    tok = doc.tokens[doc.mention_tok[k][0]]
+    prefix = _key(doc.article.text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
+    return prefix in ("ل", "لل") or _key(m.text).startswith("لل")
 
 
 def _visited(doc: Doc, tr: Trigger, args: _Args) -> None:
