@@ -1012,6 +1012,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     _victim_roles(doc, tr, args, in_clause)
     if args.agent is None and args.target is not None and _lam_doer(doc, tr, args.target):
         args.agent, args.target = args.target, None
+    elif args.agent is not None and args.target is None and _lam_object(doc, tr, args.agent):
+        args.agent, args.target = None, args.agent
     if args.agent is None and tr.type == "ASSAULT":  # بعد استهدافها بصاروخ حوثي
         doers = [k for k in in_clause if k != args.target and _doer_adjective(doc, k)]
         args.agent = doers[0] if doers else None
@@ -1154,6 +1156,16 @@ def _lam_doer(doc: Doc, tr: Trigger, k: int) -> bool:
     tok = doc.tokens[doc.mention_tok[k][0]]
     prefix = _key(doc.article.text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
     return prefix in ("ل", "لل") or _key(m.text).startswith("لل")
+
+
+def _lam_object(doc: Doc, tr: Trigger, k: int) -> bool:
+    """An actor after an attack noun's object joined by ل owns that object (قصف لمواقع حزب
+    الله، غارات لمقرات الحوثيين): a target, not the doer."""
+    a = doc.mention_tok[k][0]
+    if tr.type != "ASSAULT" or tr.pos != "noun" or not tr.last + 1 < a <= tr.last + 3:
+        return False
+    obj = doc.tokens[tr.last + 1].key
+    return obj[:1] == "ل" and obj[1:] in doc.tokens[tr.last + 1].vars and len(obj) > 3
 
 
 def _visited(doc: Doc, tr: Trigger, args: _Args) -> None:
