@@ -1002,10 +1002,14 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         if later and not in_clause:
             args.target = later[0]
     # the owner of the object hit or seized outranks a place marked by a preposition
-    placeless = args.target is None or doc.mentions[args.target].kind == "location"
-    if placeless and tr.type in _OBJECT_TYPES and tr.pos != "noun":
+    if tr.type in _OBJECT_TYPES and tr.pos != "noun":
         owner = _object_owner(doc, tr, args.agent, in_clause)
-        args.target = args.target if owner is None else owner
+        if owner is not None and (
+            args.target is None
+            or doc.mentions[args.target].kind == "location"
+            or doc.mention_tok[owner][0] < doc.mention_tok[args.target][0]
+        ):  # the object's owner outranks a place or a later target (بغارة على جنوب لبنان)
+            args.target = owner
     _undergone(doc, tr, args)
     _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
@@ -1600,6 +1604,7 @@ class EventDraft:
 
 
 _UNKNOWN_DATE = EventDate()
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 
 
 def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> list[EventDraft]:
@@ -1614,7 +1619,10 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     for tr in triggers:
         c = doc.clause_of[tr.tok]
         sent = doc.tokens[tr.tok].sent
-        args = _arguments(doc, tr, last_agent.get(sent))
+        # after a bare إن / أن the clause has a subject of its own (قال الوزير إن الجيش دمر):
+        # the speaker is no doer there (with a pronoun, أنه سيزور, he is)
+        bare = doc.tokens[doc.clauses[c].first].key in _COMPLEMENTIZERS
+        args = _arguments(doc, tr, None if bare else last_agent.get(sent))
         if args.agent is not None:
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
