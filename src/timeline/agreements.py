@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -233,6 +234,13 @@ def _name(doc: Doc, i: int, last: int) -> tuple[str, Span]:
     return text[a:b], (a, b)
 
 
+@lru_cache(maxsize=1)
+def _proclitic_letters() -> frozenset[str]:
+    """The conjunctions and prepositions that can be written on a word (و، ف، ب، ل، ك)."""
+    morph = lexicon.load("triggers", TriggerLexicon).morphology
+    return frozenset(morph.conjunctions + morph.prepositions)
+
+
 def _proclitic_length(text: str, a: int, tok: Token) -> int:
     """Characters of the proclitics (و، ف، ب، ل، ك) before the noun that opens a name at ``a``
     (باتفاقية جدة → اتفاقية جدة، بالاتفاقية → الاتفاقية; the article stays)."""
@@ -242,7 +250,7 @@ def _proclitic_length(text: str, a: int, tok: Token) -> int:
             for v in tok.vars[1:]
             if tok.key.endswith(v)
             and 0 < len(tok.key) - len(v) <= 2
-            and all(c in "وفبلك" for c in tok.key[: len(tok.key) - len(v)])
+            and all(c in _proclitic_letters() for c in tok.key[: len(tok.key) - len(v)])
         ),
         0,
     )
@@ -569,21 +577,7 @@ def _group(mentions: list[_AgMention]) -> list[_Group]:
     return groups
 
 
-_STAGE_ORDER: dict[str, int] = {
-    s: k
-    for k, s in enumerate(
-        [
-            "proposed",
-            "negotiated",
-            "agreed",
-            "signed",
-            "ratified",
-            "in_force",
-            "suspended",
-            "withdrawn",
-        ]
-    )
-}
+_STAGE_ORDER: dict[str, int] = {s: k for k, s in enumerate(get_args(MilestoneStage))}
 
 
 def _slug(name: str) -> str:

@@ -146,6 +146,8 @@ class Grammar(_Data):
     place_heads: list[str] = []
     undergo_verbs: list[str] = []
     weapon_words: list[str] = []
+    complementizers: list[str] = []
+    membership_prepositions: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -279,6 +281,8 @@ class _GrammarSets:
     place_heads: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    membership: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +320,8 @@ def _grammar() -> _GrammarSets:
         place_heads=_keys(g.place_heads),
         undergo=_keys(g.undergo_verbs),
         weapons=_keys(g.weapon_words),
+        complementizers=_keys(g.complementizers),
+        membership=_keys(g.membership_prepositions),
     )
 
 
@@ -511,10 +517,10 @@ def _dedupe_mentions(mentions: Sequence[ActorMention], text: str) -> list[ActorM
     return out
 
 
-def _tokens(article: Article, sents: list[Span]) -> tuple[list[Token], list[int]]:
+def _tokens(article: Article, sents: list[Span], visible: str) -> tuple[list[Token], list[int]]:
     """The words of the article that lie in a sentence, from the shared token table, and
     the cue bits of each (:func:`_lexeme`)."""
-    tab = token_table(visible_text(article))
+    tab = token_table(visible)
     text, norm = article.text, tab.norm.text
     ostarts, oends, wstarts, wends, wkeys = tab.ostarts, tab.oends, tab.starts, tab.ends, tab.keys
     kept, sent = _sentence_words(ostarts, sents)
@@ -618,7 +624,8 @@ def analyse(
 ) -> Doc:
     """Cut an article into tokens, sentences and clauses and attach times and actors."""
     sents = _sentences(article)
-    tokens, cues = _tokens(article, sents)
+    visible = visible_text(article)
+    tokens, cues = _tokens(article, sents, visible)
     clauses, clause_of = _clauses(tokens, cues)
     segs = Regions(_segments(article))
     in_seg = [m for m in mentions if segs.holds(m.span)]
@@ -640,7 +647,7 @@ def analyse(
             clauses[clause_of[k]].times.append(te)
         doc.sent_bounds = _sent_bounds(clauses)
         doc.marks = _marks(doc)
-        doc.places = _places(article)
+        doc.places = _places(article, visible)
         _attributions(doc)
     return doc
 
@@ -836,8 +843,7 @@ def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
     m = doc.mentions[k]
     a, _ = doc.mention_tok[k]
     tok = doc.tokens[a]
-    text = doc.article.text
-    prefix = _key(text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
+    prefix = _proclitics(doc, k)
     if prefix in gram.target_clitics:
         return "target"
     mt = _key(m.text)
@@ -903,13 +909,17 @@ def _title_start(doc: Doc, k: int) -> int:
     return t0
 
 
+def _proclitics(doc: Doc, k: int) -> str:
+    """The (normalised) letters of mention ``k``'s word before the mention (بـ in بموسكو)."""
+    m = doc.mentions[k]
+    tok = doc.tokens[doc.mention_tok[k][0]]
+    return _key(doc.article.text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
+
+
 def _coordinated(doc: Doc, k: int) -> bool:
     """True when mention ``k`` is joined to the one before by و (كوبا وفنزويلا)."""
-    m = doc.mentions[k]
     a = doc.mention_tok[k][0]
-    tok = doc.tokens[a]
-    prefix = _key(doc.article.text[tok.span[0] : m.span[0]])
-    if prefix.startswith("و"):
+    if _proclitics(doc, k).startswith("و"):
         return True
     return a > 0 and doc.tokens[a - 1].key == "و"
 
@@ -1090,7 +1100,8 @@ def _object_owner(doc: Doc, tr: Trigger, agent: int | None, in_clause: list[int]
         owner = m.via == "demonym" or m.kind == "country"
         if owner and 1 <= len(words) <= 3 and words[-1] not in gram.other_preps:
             return k
-        if m.kind in ("organization", "group") and 2 <= len(words) <= 4 and words[-1] == "في":
+        member = words and words[-1] in gram.membership
+        if m.kind in ("organization", "group") and 2 <= len(words) <= 4 and member:
             return k
         return None
     return None
@@ -1157,9 +1168,7 @@ def _lam_doer(doc: Doc, tr: Trigger, k: int) -> bool:
     m = doc.mentions[k]
     if m.kind not in ("organization", "group"):
         return False
-    tok = doc.tokens[doc.mention_tok[k][0]]
-    prefix = _key(doc.article.text[tok.span[0] : m.span[0]]) if tok.span[0] < m.span[0] else ""
-    return prefix in ("ل", "لل") or _key(m.text).startswith("لل")
+    return _proclitics(doc, k) in ("ل", "لل") or _key(m.text).startswith("لل")
 
 
 def _lam_object(doc: Doc, tr: Trigger, k: int) -> bool:
@@ -1280,10 +1289,10 @@ def _places_of(text: str) -> tuple[tuple[Span, str], ...]:
     return tuple(((a, b), str(name)) for (a, b), name in find_places(text))
 
 
-def _places(article: Article) -> list[tuple[Span, str]]:
+def _places(article: Article, visible: str) -> list[tuple[Span, str]]:
     """Places of the article's segments (``actors.find_places``)."""
     segs = Regions(_segments(article))
-    return [(span, name) for span, name in _places_of(visible_text(article)) if segs.holds(span)]
+    return [(span, name) for span, name in _places_of(visible) if segs.holds(span)]
 
 
 def _place_named(doc: Doc, span: Span) -> str | None:
@@ -1337,7 +1346,7 @@ def _placed(doc: Doc, pos: int) -> bool:
     k = doc.tok_at(pos)
     tok = doc.tokens[k]
     if tok.span[0] < pos:  # a proclitic before the name: بروسيا, not وروسيا
-        return _key(doc.article.text[tok.span[0] : pos])[-1:] in ("ب", "ل")
+        return _key(doc.article.text[tok.span[0] : pos])[-1:] in _grammar().place_preps
     if k == 0 or doc.tokens[k - 1].sent != tok.sent:
         return False
     prev, gram = doc.tokens[k - 1], _grammar()
@@ -1604,7 +1613,6 @@ class EventDraft:
 
 
 _UNKNOWN_DATE = EventDate()
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 
 
 def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> list[EventDraft]:
@@ -1621,7 +1629,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         sent = doc.tokens[tr.tok].sent
         # after a bare إن / أن the clause has a subject of its own (قال الوزير إن الجيش دمر):
         # the speaker is no doer there (with a pronoun, أنه سيزور, he is)
-        bare = doc.tokens[doc.clauses[c].first].key in _COMPLEMENTIZERS
+        bare = doc.tokens[doc.clauses[c].first].key in _grammar().complementizers
         args = _arguments(doc, tr, None if bare else last_agent.get(sent))
         if args.agent is not None:
             last_agent[sent] = args.agent
