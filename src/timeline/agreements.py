@@ -208,10 +208,10 @@ def _name(doc: Doc, i: int, last: int) -> tuple[str, Span]:
     quoted = False
     j = last + 1
     while j < len(doc.tokens) and j - last <= 5:
-        tok = doc.tokens[j]
+        tok, gap = doc.tokens[j], doc.gap(j)
         if doc.clause_of[j] != doc.clause_of[last]:
             break
-        if '"' in tok.gap:
+        if '"' in gap:
             if quoted:
                 break
             quoted = True
@@ -220,12 +220,12 @@ def _name(doc: Doc, i: int, last: int) -> tuple[str, Span]:
             or tok.key in _grammar().negators
             or tok.key[1:] in _grammar().negators
             or j - last > 3
-            or any(c in tok.gap for c in ".،,")
+            or any(c in gap for c in ".،,")
         ):
             break
         end = j
         j += 1
-        if quoted and j < len(doc.tokens) and '"' in doc.tokens[j].gap:
+        if quoted and j < len(doc.tokens) and '"' in doc.gap(j):
             break
     a, b = doc.tokens[i].span[0], doc.tokens[end].span[1]
     if quoted and b < len(text) and text[b] in "”»\"'":

@@ -25,8 +25,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import pairwise
-from typing import Literal
+from itertools import compress, pairwise, repeat
+from operator import and_, attrgetter
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -48,7 +49,7 @@ from .models import (
 from .reader import visible_text
 from .text import normalise_key, sentences
 from .times import resolve_time
-from .tokens import Regions
+from .tokens import Regions, TokenTable
 from .tokens import table as token_table
 
 __all__ = ["analyse", "find_events", "lookup", "prune"]
@@ -421,7 +422,6 @@ class Token:
     vars: tuple[str, ...]
     span: Span
     sent: int
-    gap: str
 
 
 @dataclass(slots=True)
@@ -451,7 +451,7 @@ class Doc:
     _starts: list[int] = field(default_factory=list)
     places: list[tuple[Span, str]] = field(default_factory=list)
     place_starts: list[int] | None = None  # starts of ``places`` if sorted, else []
-    marks: list[Literal["target", "other"] | None] = field(default_factory=list)
+    marks: Marks = field(init=False)
     sent_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
     mention_start: list[int] = field(default_factory=list)
     attrib: set[int] = field(default_factory=set)
@@ -460,6 +460,19 @@ class Doc:
     cues: list[int] = field(default_factory=list)  # :func:`_lexeme` cue bits of each token
     named_countries: frozenset[Span] | None = None  # see :func:`_actor_countries`
     named_capitals: frozenset[Span] | None = None  # see :func:`_actor_places`
+    runs: list[Run] = field(default_factory=list)  # see :func:`_tokens`
+    table: TokenTable | None = None  # the token table the tokens come from
+
+    def gap(self, j: int) -> str:
+        """The normalised characters between token ``j - 1`` and token ``j``: a line break
+        before the first token of a sentence."""
+        run = self.runs[bisect_right(self.runs, j, key=attrgetter("token")) - 1]
+        w = run.word + j - run.token
+        if j == run.token and run.new_sentence:
+            return "\n"
+        assert self.table is not None
+        tab = self.table
+        return tab.norm.text[tab.ends[w - 1] if w else 0 : tab.starts[w]]
 
     def clause_span(self, c: int) -> Span:
         """Original span of clause ``c``."""
@@ -517,48 +530,96 @@ def _dedupe_mentions(mentions: Sequence[ActorMention], text: str) -> list[ActorM
     return out
 
 
-def _tokens(article: Article, sents: list[Span], visible: str) -> tuple[list[Token], list[int]]:
-    """The words of the article that lie in a sentence, from the shared token table, and
-    the cue bits of each (:func:`_lexeme`)."""
+class Run(NamedTuple):
+    """Consecutive words of one sentence: its first token, its first word in the token table,
+    the number of words, the sentence, and whether the sentence differs from the previous
+    run's."""
+
+    token: int
+    word: int
+    size: int
+    sent: int
+    new_sentence: bool
+
+
+def _tokens(
+    article: Article, sents: list[Span], visible: str
+) -> tuple[list[Token], list[int], list[Run]]:
+    """The words of the article that lie in a sentence, from the shared token table, the cue
+    bits of each (:func:`_lexeme`), and their runs (sentence by sentence, in bulk)."""
     tab = token_table(visible)
-    text, norm = article.text, tab.norm.text
-    ostarts, oends, wstarts, wends, wkeys = tab.ostarts, tab.oends, tab.starts, tab.ends, tab.keys
-    kept, sent = _sentence_words(ostarts, sents)
-    keys = [wkeys[w] for w in kept]
-    gaps = [norm[wends[w - 1] if w else 0 : wstarts[w]] for w in kept]
-    for n in range(1, len(kept)):
-        if sent[n] != sent[n - 1]:
-            gaps[n] = "\n"
+    text = article.text
+    ostarts, oends, wkeys = tab.ostarts, tab.oends, tab.keys
+    keys: list[str] = []
+    spans: list[Span] = []
+    sent: list[int] = []
+    ends: list[int] = []
+    runs: list[Run] = []
+    prev_sent = -1
+    for lo, hi, k in _sentence_runs(ostarts, sents):
+        runs.append(Run(len(keys), lo, hi - lo, k, prev_sent >= 0 and k != prev_sent))
+        keys += wkeys[lo:hi]
+        spans += zip(ostarts[lo:hi], oends[lo:hi], strict=True)
+        ends += oends[lo:hi]
+        sent += repeat(k, hi - lo)
+        prev_sent = k
     # the original word ends in ة (its normalised ه is no pronoun); no mark ends a word
-    # (ة normalises to ه, so only keys ending in ه need a look at the original)
-    taa = [k[-1] == "ه" and text[oends[w] - 1] == "ة" for w, k in zip(kept, keys, strict=True)]
-    spans = [(ostarts[w], oends[w]) for w in kept]
+    taa_ends = _ends_after(text, "ة")
+    taa = list(map(taa_ends.__contains__, ends))
     lexemes = list(map(_lexeme, keys, taa))
     vars = [v for v, _ in lexemes]
-    tokens = list(map(Token, range(len(kept)), keys, vars, spans, sent, gaps))
-    return tokens, [c for _, c in lexemes]
+    tokens = list(map(Token, range(len(keys)), keys, vars, spans, sent))
+    return tokens, [c for _, c in lexemes], runs
 
 
-def _sentence_words(ostarts: Sequence[int], sents: list[Span]) -> tuple[list[int], list[int]]:
-    """The words (by original start) in a sentence, and the index of that sentence.
+def _ends_after(text: str, ch: str) -> set[int]:
+    """The offsets right after each ``ch`` of ``text``."""
+    out: set[int] = set()
+    find = text.find
+    i = find(ch)
+    while i != -1:
+        i += 1
+        out.add(i)
+        i = find(ch, i)
+    return out
+
+
+def _sentence_runs(ostarts: Sequence[int], sents: list[Span]) -> list[tuple[int, int, int]]:
+    """The words (by original start) in a sentence, as runs ``(first, end, sentence)`` of
+    consecutive words of one sentence.
 
     A word belongs to the last sentence that starts at or before it, if it starts before
     that sentence's end. Sorted sentences take one bisection each instead of one per word.
     """
     starts = [a for a, _ in sents]
+    runs: list[tuple[int, int, int]] = []
     if not ostarts or not sents or any(b < a for a, b in pairwise(starts)):
         sent_of = [bisect_right(starts, oa) - 1 for oa in ostarts]
-        kept = [w for w, k in enumerate(sent_of) if k >= 0 and ostarts[w] < sents[k][1]]
-        return kept, [sent_of[w] for w in kept]
-    words: list[int] = []
-    owner: list[int] = []
+        for w, k in enumerate(sent_of):
+            if k < 0 or ostarts[w] >= sents[k][1]:
+                continue
+            if runs and runs[-1][1] == w and runs[-1][2] == k:
+                runs[-1] = (runs[-1][0], w + 1, k)
+            else:
+                runs.append((w, w + 1, k))
+        return runs
     nexts = [*starts[1:], ostarts[-1] + 1]
     for k, ((a, e), nxt) in enumerate(zip(sents, nexts, strict=True)):
         lo = bisect_left(ostarts, a)
         hi = bisect_left(ostarts, min(nxt, e), lo)
         if hi > lo:
-            words.extend(range(lo, hi))
-            owner.extend([k] * (hi - lo))
+            runs.append((lo, hi, k))
+    return runs
+
+
+def _sentence_words(ostarts: Sequence[int], sents: list[Span]) -> tuple[list[int], list[int]]:
+    """The words (by original start) in a sentence, and the index of that sentence (see
+    :func:`_sentence_runs`)."""
+    words: list[int] = []
+    owner: list[int] = []
+    for lo, hi, k in _sentence_runs(ostarts, sents):
+        words.extend(range(lo, hi))
+        owner.extend([k] * (hi - lo))
     return words, owner
 
 
@@ -585,28 +646,36 @@ def _opening(key: str) -> tuple[bool, Opener | None]:
     return opens, opener
 
 
-@lru_cache(maxsize=4096)
-def _breaks(gap: str) -> bool:
-    """Whether the characters between two words end a clause (punctuation, a line break)."""
-    punct = set(_grammar().g.clause_punct) | {"\n"}
-    return any(ch in punct for ch in gap)
+def _clauses(
+    tokens: list[Token], cues: list[int], runs: Sequence[Run], table: TokenTable
+) -> tuple[list[Clause], list[int]]:
+    """Cut the tokens into clauses; the clause index of every token.
 
-
-def _clauses(tokens: list[Token], cues: list[int]) -> tuple[list[Clause], list[int]]:
-    """Cut the tokens into clauses; the clause index of every token."""
+    A clause starts at the first token, at a sentence's first token, at a word that opens
+    one (:func:`_opening`), and after clause punctuation or a line break.
+    """
     n = len(tokens)
     if not n:
         return [], []
-    sent = [t.sent for t in tokens]
-    breaks = list(map(_breaks, [t.gap for t in tokens]))
-    firsts = [
-        i for i in range(n) if i == 0 or sent[i] != sent[i - 1] or cues[i] & CUE_OPENS or breaks[i]
-    ]
+    firsts = {0, *compress(range(n), map(and_, cues, repeat(CUE_OPENS)))}
+    firsts.update(r.token for r in runs if r.new_sentence)
+    norm, wstarts = table.norm.text, table.starts
+    run_words = [r.word for r in runs]
+    for ch in {*_grammar().g.clause_punct, "\n"}:  # the word after one starts a clause
+        at = norm.find(ch)
+        while at != -1:
+            w = bisect_right(wstarts, at)
+            r = bisect_right(run_words, w) - 1
+            if r >= 0 and w < runs[r].word + runs[r].size:
+                firsts.add(runs[r].token + w - runs[r].word)
+            at = norm.find(ch, at + 1)
+    starts = sorted(firsts)
     clauses: list[Clause] = []
     clause_of: list[int] = []
-    for c, (a, b) in enumerate(zip(firsts, [*firsts[1:], n], strict=True)):
-        clauses.append(Clause(sent[a], a, b - 1, _opening(tokens[a].key)[1]))
-        clause_of.extend([c] * (b - a))
+    for c, (a, b) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+        tok = tokens[a]
+        clauses.append(Clause(tok.sent, a, b - 1, _opening(tok.key)[1]))
+        clause_of += repeat(c, b - a)
     return clauses, clause_of
 
 
@@ -625,13 +694,15 @@ def analyse(
     """Cut an article into tokens, sentences and clauses and attach times and actors."""
     sents = _sentences(article)
     visible = visible_text(article)
-    tokens, cues = _tokens(article, sents, visible)
-    clauses, clause_of = _clauses(tokens, cues)
+    tokens, cues, runs = _tokens(article, sents, visible)
+    table = token_table(visible)
+    clauses, clause_of = _clauses(tokens, cues, runs, table)
     segs = Regions(_segments(article))
     in_seg = [m for m in mentions if segs.holds(m.span)]
     ms = _dedupe_mentions(in_seg, article.text)
     doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
-    doc.cues = cues
+    doc.cues, doc.runs, doc.table = cues, runs, table
+    doc.marks = Marks(doc)
     if tokens:
         for m in ms:
             a = doc.tok_at(m.span[0])
@@ -646,7 +717,6 @@ def analyse(
                 continue
             clauses[clause_of[k]].times.append(te)
         doc.sent_bounds = _sent_bounds(clauses)
-        doc.marks = _marks(doc)
         doc.places = _places(article, visible)
         _attributions(doc)
     return doc
@@ -826,19 +896,37 @@ Mark = Literal["target", "other"] | None
 _FUSED_ARTICLE = (*(c + "ال" for c in ("ب", "ل", "وب", "ول", "فب")), "لل")
 
 
-def _marks(doc: Doc) -> list[Mark]:
-    """:func:`_marker` of every mention, each computed once."""
-    out: list[Mark] = []
-    for k in range(len(doc.mentions)):
-        out.append(_marker(doc, k, out))
-    return out
+class Marks:
+    """:func:`_marker` of each mention of a document, computed when first asked for (most
+    mentions stand in clauses without a trigger and are never asked about)."""
+
+    __slots__ = ("doc", "memo")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.memo: dict[int, Mark] = {}
+
+    def __getitem__(self, k: int) -> Mark:
+        memo = self.memo
+        if k in memo:
+            return memo[k]
+        chain = []  # mentions joined by و take the mark of the one before: no recursion
+        j = k
+        while j not in memo:
+            raw = _marker(self.doc, j)
+            if raw != "previous":
+                memo[j] = raw
+                break
+            chain.append(j)
+            j -= 1
+        for c in chain:
+            memo[c] = memo[j]
+        return memo[k]
 
 
-def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
-    """How the words before mention ``k`` mark it: a target, another participant, or not.
-
-    ``earlier`` may hold the marks of the mentions before ``k`` already computed.
-    """
+def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
+    """How the words before mention ``k`` mark it: a target, another participant, or not;
+    ``"previous"`` when it is joined by و to the mention before and shares its mark."""
     gram = _grammar()
     m = doc.mentions[k]
     a, _ = doc.mention_tok[k]
@@ -853,7 +941,7 @@ def _marker(doc: Doc, k: int, earlier: Sequence[Mark] = ()) -> Mark:
     if prefix == "و" or (a > 0 and doc.tokens[a - 1].key == "و"):
         if not (k > 0 and doc.mention_tok[k - 1][1] >= a - 2):
             return None
-        return earlier[k - 1] if k - 1 < len(earlier) else _marker(doc, k - 1, earlier)
+        return "previous"
     if prefix:
         return None
     if (
