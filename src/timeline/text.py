@@ -30,6 +30,7 @@ import regex
 
 __all__ = [
     "NormalisedText",
+    "beyond_bmp",
     "normalise",
     "normalise_key",
     "sentences",
@@ -176,8 +177,12 @@ def _space_re() -> re.Pattern[str]:
 _ODD_RE = re.compile(r"[\x1c-\x1f\x85]")  # spaces whose folding differs
 
 
-def _beyond_bmp(text: str) -> bool:
-    """Whether ``text`` has characters beyond the BMP (each takes two UTF-16 code units)."""
+def beyond_bmp(text: str) -> bool:
+    """Whether ``text`` has characters beyond the BMP (each takes two UTF-16 code units).
+
+    >>> beyond_bmp("وصل"), beyond_bmp("وصل \U0001f600")
+    (False, True)
+    """
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
@@ -188,7 +193,7 @@ def normalise(text: str) -> NormalisedText:
     >>> normalise("أعلنَ الرئيسُ").text
     'اعلن الرييس'
     """
-    if _beyond_bmp(text):  # fold one by one
+    if beyond_bmp(text):  # fold one by one
         return _normalise_slow(text)
     special = _space_re().search(text)
     if special is not None and _ODD_RE.search(text, special.start()):
