@@ -211,7 +211,7 @@ class _Toks:
 
 
 def _tokenise(tab: TokenTable) -> _Toks:
-    info = list(map(_word, tab.keys))
+    info = _words(tab.keys)
     marked = list(zip(compress(range(len(info)), info), filter(None, info), strict=True))
     return _Toks(tab.keys, tab.starts, tab.ends, tab.ostarts, tab.oends, marked)
 
@@ -264,6 +264,21 @@ def _word(word: str) -> _Word | None:
     if info.after or info.single or info.loose or info.head or info.anaphor is not None:
         return info
     return None
+
+
+_WORDS: dict[str, _Word | None] = {}
+""":func:`_word` of the words seen (a plain dict: looked up in bulk, cleared when large)."""
+
+
+def _words(keys: Sequence[str]) -> list[_Word | None]:
+    """:func:`_word` of each of ``keys``."""
+    try:
+        return list(map(_WORDS.__getitem__, keys))
+    except KeyError:
+        if len(_WORDS) > 65536:
+            _WORDS.clear()
+        _WORDS.update((w, _word(w)) for w in keys if w not in _WORDS)
+        return list(map(_WORDS.__getitem__, keys))
 
 
 # --------------------------------------------------------------------------- gazetteer pass

@@ -30,6 +30,7 @@ import regex
 
 __all__ = [
     "NormalisedText",
+    "beyond_bmp",
     "normalise",
     "normalise_key",
     "sentences",
@@ -161,23 +162,25 @@ def _bmp_class(keep: Callable[[str], bool]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _drop_re() -> re.Pattern[str]:
-    """What :func:`_fold` drops."""
-    return re.compile(_bmp_class(lambda ch: _fold(ch) is None))
-
-
-@lru_cache(maxsize=1)
-def _space_re() -> re.Pattern[str]:
-    """White space other than a space or a line break: ``[^\\S\\n ]`` spelt out, which ``re``
-    checks faster (no white space lies beyond the BMP, and such texts are folded one by one)."""
-    return re.compile(_bmp_class(lambda ch: ch.isspace() and ch not in "\n "))
+def _cut_re() -> re.Pattern[str]:
+    """What the fast path cuts out of a text in one pass: what :func:`_fold` drops and white
+    space other than a space or a line break (to become a space; ``[^\\S\\n ]`` spelt out,
+    which ``re`` checks faster). No white space lies beyond the BMP, and such texts are folded
+    one by one."""
+    return re.compile(
+        _bmp_class(lambda ch: _fold(ch) is None or (ch.isspace() and ch not in "\n "))
+    )
 
 
 _ODD_RE = re.compile(r"[\x1c-\x1f\x85]")  # spaces whose folding differs
 
 
-def _beyond_bmp(text: str) -> bool:
-    """Whether ``text`` has characters beyond the BMP (each takes two UTF-16 code units)."""
+def beyond_bmp(text: str) -> bool:
+    """Whether ``text`` has characters beyond the BMP (each takes two UTF-16 code units).
+
+    >>> beyond_bmp("وصل"), beyond_bmp("وصل \U0001f600")
+    (False, True)
+    """
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
@@ -188,29 +191,47 @@ def normalise(text: str) -> NormalisedText:
     >>> normalise("أعلنَ الرئيسُ").text
     'اعلن الرييس'
     """
-    if _beyond_bmp(text):  # fold one by one
+    if beyond_bmp(text):  # fold one by one
         return _normalise_slow(text)
-    special = _space_re().search(text)
-    if special is not None and _ODD_RE.search(text, special.start()):
-        return _normalise_slow(text)
-    pieces = _drop_re().split(text)
+    pieces = _cut_re().split(text)  # the text between the cut characters
     drops: list[int] = []
-    if len(pieces) > 1:
-        pos = 0
-        for piece in pieces[:-1]:
-            pos += len(piece)
+    spaces = False
+    pos = 0
+    for piece in pieces[:-1]:
+        pos += len(piece)
+        if text[pos].isspace():  # never dropped
+            spaces = True
+        else:
             drops.append(pos)
-            pos += 1
-    out = "".join(pieces) if drops else text
+        pos += 1
+    if not spaces:
+        out = "".join(pieces) if drops else text
+    elif _ODD_RE.search(text):
+        return _normalise_slow(text)
+    else:
+        out = "".join(_with_spaces(text, pieces))
     for ch, rep in _MAP.items():
         if ch in out:
             out = out.replace(ch, rep)
-    if special is not None:
-        out = _space_re().sub(" ", out)
     lowered = out.lower()
     if len(lowered) != len(out):
         return _normalise_slow(text)
     return _made(text, lowered, drops)
+
+
+def _with_spaces(text: str, pieces: list[str]) -> list[str]:
+    """``pieces`` of ``text`` (split at its cut characters) with a space for each cut white
+    space."""
+    out: list[str] = []
+    pos = 0
+    for piece in pieces[:-1]:
+        pos += len(piece)
+        out.append(piece)
+        if text[pos].isspace():
+            out.append(" ")
+        pos += 1
+    out.append(pieces[-1])
+    return out
 
 
 def _normalise_slow(text: str) -> NormalisedText:

@@ -20,7 +20,7 @@ from itertools import accumulate
 
 import regex
 
-from .text import NormalisedText, normalise
+from .text import NormalisedText, beyond_bmp, normalise
 
 __all__ = ["Regions", "TokenTable", "original_ends", "original_starts", "origins", "table"]
 
@@ -104,11 +104,12 @@ def table(text: str) -> TokenTable:
     """
     norm = normalise(text)
     # split keeps the words at odd places; the running lengths give every offset in bulk
-    splitter = _SPLIT if _odd_chars().search(norm.text) else _fast_split()
+    splitter = _SPLIT if beyond_bmp(norm.text) else _fast_split()
     parts = splitter.split(norm.text)
-    offsets = tuple(accumulate(map(len, parts)))  # words' starts and ends, alternately
+    lengths = list(map(len, parts))
+    offsets = tuple(accumulate(lengths))  # words' starts and ends, alternately
     # every offset maps like a start, the text's end included (an end's dropped marks follow)
-    mapped = tuple(original_starts(norm, offsets))
+    mapped = tuple(accumulate(_original_lengths(norm, lengths, offsets))) if norm.drops else offsets
     return TokenTable(
         norm,
         tuple(parts[1::2]),
@@ -119,9 +120,25 @@ def table(text: str) -> TokenTable:
     )
 
 
+def _original_lengths(norm: NormalisedText, lengths: list[int], ends: Sequence[int]) -> list[int]:
+    """The ``lengths`` of consecutive pieces of ``norm.text`` (ending at ``ends``) in the
+    original: each dropped character lengthens the first piece whose end lies at or after it,
+    so that the running sums map every end like :func:`original_starts`.
+
+    >>> n = normalise("وصلَ الوزير")
+    >>> _original_lengths(n, [3, 1, 6], [3, 4, 10])
+    [4, 1, 6]
+    """
+    out = lengths.copy()
+    for shift in _shifts(norm):
+        out[bisect_left(ends, shift)] += 1
+    return out
+
+
 @lru_cache(maxsize=1)
 def _odd_chars() -> re.Pattern[str]:
-    """The characters where ``re``'s ``\\w`` and ``regex``'s ``[\\p{L}\\p{N}_]`` disagree
+    """(No longer used by :func:`table`, whose explicit class of the BMP's word characters
+    agrees with ``_SPLIT`` everywhere but beyond the BMP.) The characters where ``re``'s ``\\w`` and ``regex``'s ``[\\p{L}\\p{N}_]`` disagree
     (their Unicode versions differ; found once over the BMP), and every astral character.
 
     >>> _odd_chars().search("وصل الوزير ☟ 2025") is None
@@ -134,7 +151,7 @@ def _odd_chars() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _fast_split() -> re.Pattern[str]:
-    """``_SPLIT`` as a ``re`` pattern, for texts without :func:`_odd_chars`: ``re`` splits twice
+    """``_SPLIT`` as a ``re`` pattern, for texts within the BMP: ``re`` splits twice
     as fast as ``regex``, and faster on an explicit class of the BMP's word characters than on
     its ``\\w`` (the same characters but where the two modules' Unicode versions disagree).
 

@@ -678,11 +678,14 @@ class Grammar:
         self.lookup_words = frozenset(
             w for w in self.trigger_keys.union(*self.required.values()) if self.word.fullmatch(w)
         )
+        # No match starts with a space: ``(?!\s)`` only saves trying every rule at each space
+        # of a run (texts often hold long runs of them).
+        start = rf"{B}(?!\s){clitic}"
         self.rules = {
             name: compiled(
-                rf"{B}{clitic}{pattern}{E}"
+                rf"{start}{pattern}{E}"
                 if "(?P<core>" in pattern
-                else rf"{B}{clitic}(?P<core>{pattern}){E}"
+                else rf"{start}(?P<core>{pattern}){E}"
             )
             for name, pattern in rules.items()
         }
