@@ -170,3 +170,33 @@ def test_place_in_matches_first_place_of_clause() -> None:
                 None,
             )
             assert ev._place_in(doc, cl) == first
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_token_gaps_and_clauses_match_definition(text: str) -> None:
+    """Tokens' gaps are the normalised text between two words (a line break at a sentence's
+    start), and a clause starts at every gap with clause punctuation or a line break."""
+    from timeline import events as ev
+
+    art = timeline.read_article(f"خبر\n{text} وصل الوزير", published="2025-03-10")
+    doc = ev.analyse(art, [], [])
+    tab = table(ev.visible_text(art))
+    norm = tab.norm.text
+    word_at = {o: w for w, o in enumerate(tab.ostarts)}
+    punct = set(ev._grammar().g.clause_punct) | {"\n"}
+    for j, tok in enumerate(doc.tokens):
+        w = word_at[tok.span[0]]
+        gap = norm[tab.ends[w - 1] if w else 0 : tab.starts[w]]
+        if j and tok.sent != doc.tokens[j - 1].sent:
+            gap = "\n"
+        assert doc.gap(j) == gap
+        starts = j == 0 or bool(doc.cues[j] & ev.CUE_OPENS) or any(c in punct for c in gap)
+        assert (doc.clauses[doc.clause_of[j]].first == j) == starts
+
+
+def test_long_coordinations_take_the_mark_without_recursion() -> None:
+    """A mention joined by و shares the mark of the one before, however long the chain."""
+    names = " و".join(["روسيا", "كوبا", "فنزويلا"] * 700)
+    x = timeline.extract(f"ندد الوزير بـ{names} أمس", published="2025-03-10")
+    assert x.events and x.events[0].targets
