@@ -29,7 +29,7 @@ from itertools import compress, pairwise, repeat
 from operator import and_, attrgetter
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from . import lexicon
 from .models import (
@@ -42,7 +42,6 @@ from .models import (
     EventActor,
     EventDate,
     EventType,
-    Mention,
     Span,
     TimeExpression,
 )
@@ -1667,37 +1666,50 @@ class EventDraft:
 
     def event(self, art: Article) -> Event:
         """The :class:`Event` (with its one :class:`Mention`) of this draft in ``art``."""
-        mention = Mention(
-            article=art.id,
-            evidence=self.evidence,
-            span=self.span,
-            published=art.published,
-            type=self.type,
-            mode=self.mode,
-            date=self.date,
-            date_basis=self.date_basis,
-            actors=self.actors,
-            location=self.location,
-            negated=self.negated,
-            hypothetical=self.hypothetical,
-            source=art.source,
-        )
-        return Event(
-            id=self.id,
-            type=self.type,
-            mode=self.mode,
-            date=self.date,
-            date_basis=self.date_basis,
-            date_note=self.date_note,
-            actors=self.actors,
-            location=self.location,
-            negated=self.negated,
-            hypothetical=self.hypothetical,
-            mentions=(mention,),
-            sources=1,
-            confidence=self.confidence,
-            trigger=self.trigger,
-        )
+        return Event.model_validate(self.fields(art))
+
+    def fields(self, art: Article) -> dict[str, object]:
+        """The fields of :meth:`event`, to validate many events in one call (:func:`events_of`)."""
+        mention = {
+            "article": art.id,
+            "evidence": self.evidence,
+            "span": self.span,
+            "published": art.published,
+            "type": self.type,
+            "mode": self.mode,
+            "date": self.date,
+            "date_basis": self.date_basis,
+            "actors": self.actors,
+            "location": self.location,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "source": art.source,
+        }
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "date": self.date,
+            "date_basis": self.date_basis,
+            "date_note": self.date_note,
+            "actors": self.actors,
+            "location": self.location,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "mentions": (mention,),
+            "sources": 1,
+            "confidence": self.confidence,
+            "trigger": self.trigger,
+        }
+
+
+_EVENTS = TypeAdapter(list[Event])
+"""Validates an article's events in one call, faster than model by model."""
+
+
+def events_of(drafts: Sequence[EventDraft], art: Article) -> list[Event]:
+    """The :class:`Event` of each draft (see :meth:`EventDraft.event`)."""
+    return _EVENTS.validate_python([d.fields(art) for d in drafts])
 
 
 _UNKNOWN_DATE = EventDate()
@@ -2087,4 +2099,4 @@ def find_events(
     triggers = find_triggers(doc)
     events = _build(doc, triggers, publication_fallback)
     agreements = find_agreements(doc, events)
-    return [d.event(article) for d in prune(doc, triggers, events)], agreements
+    return events_of(prune(doc, triggers, events), article), agreements

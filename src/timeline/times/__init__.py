@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import TypeAdapter
+
 from ..errors import BadDateError
 from ..models import TimeExpression
 from ..text import NormalisedText, normalise
@@ -170,29 +172,31 @@ def _needs_direction(p: Parsed) -> bool:
 
 def _to_expression(
     norm: NormalisedText, p: Parsed, r: Resolved, direction: str | None
-) -> TimeExpression:
-    """The model of a resolved expression, validated in one call (its interval with it)."""
+) -> dict[str, object]:
+    """The fields of the model of a resolved expression (its interval with it)."""
     span = norm.span((p.start, p.end))
     interval = (
         {"start": r.start, "end": r.end}
         if r.start is not None and r.end is not None and r.start < r.end
         else None
     )
-    return TimeExpression.model_validate(
-        {
-            "text": norm.original[span[0] : span[1]],
-            "span": span,
-            "value": r.value,
-            "grain": r.grain,
-            "type": r.type,
-            "mod": r.mod,
-            "interval": interval,
-            "boundary": p.boundary,
-            "anchored": r.anchored,
-            "direction": direction if r.anchored else None,
-            "calendar": "hijri" if p.calendar == "hijri" else "gregorian",
-        }
-    )
+    return {
+        "text": norm.original[span[0] : span[1]],
+        "span": span,
+        "value": r.value,
+        "grain": r.grain,
+        "type": r.type,
+        "mod": r.mod,
+        "interval": interval,
+        "boundary": p.boundary,
+        "anchored": r.anchored,
+        "direction": direction if r.anchored else None,
+        "calendar": "hijri" if p.calendar == "hijri" else "gregorian",
+    }
+
+
+_TIMES = TypeAdapter(list[TimeExpression])
+"""Validates a text's expressions in one call, faster than model by model."""
 
 
 def find_times(
@@ -215,7 +219,7 @@ def find_times(
     g = grammar()
     parsed = recognise(norm.text)
     spans = [(p.start, p.end) for p in parsed]
-    out: list[TimeExpression] = []
+    out: list[dict[str, object]] = []
     ctx: _Context | None = None
     for p in parsed:
         direction = prefer
@@ -227,7 +231,7 @@ def find_times(
         except (Unresolvable, ValueError, OverflowError):
             continue
         out.append(_to_expression(norm, p, r, direction))
-    return out
+    return _TIMES.validate_python(out)
 
 
 def resolve_time(
