@@ -1538,12 +1538,20 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
             if tr.pos != "verb" and doc.tokens[j + 1].key in gram.outcome:
                 break  # لم تسفر الغارة عن إصابات: the strike happened, its outcome did not
             return True, doc.tokens[j].key in gram.future_negators
-    if tr.pos != "verb" and tr.tok > 0 and _has(doc.tokens[tr.tok - 1], gram.polarity):
-        for j in range(tr.tok - 2, tr.tok - 8, -1):
+    if tr.pos == "verb":
+        return False, False
+    # أي right before the noun, or before the noun it qualifies (أي تجمعات احتجاجية)
+    for p in (tr.tok - 1, tr.tok - 2):
+        if p < 0 or doc.clause_of[p] != doc.clause_of[tr.tok]:
+            break
+        if not _has(doc.tokens[p], gram.polarity):
+            continue
+        for j in range(p - 1, p - 7, -1):
             if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
                 break
             if doc.tokens[j].key in gram.negators:
                 return True, doc.tokens[j].key in gram.future_negators
+        break
     return False, False
 
 
