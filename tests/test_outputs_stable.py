@@ -200,3 +200,24 @@ def test_long_coordinations_take_the_mark_without_recursion() -> None:
     names = " و".join(["روسيا", "كوبا", "فنزويلا"] * 700)
     x = timeline.extract(f"ندد الوزير بـ{names} أمس", published="2025-03-10")
     assert x.events and x.events[0].targets
+
+
+_SENTENCE_TEXTS = st.lists(
+    st.sampled_from([*"وصل ا3ق", *".!?؟؛…", "\n", "\t", " ", "\u00a0", "\u2028", "\x1c", "\x85"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SENTENCE_TEXTS)
+def test_sentences_match_the_pattern(text: str) -> None:
+    """``sentences`` finds the ends of ``_SENTENCE_END`` from character positions."""
+    from timeline.text import _SENTENCE_END, _append_trimmed, sentences
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        _append_trimmed(text, start, m.end() if m.group().strip() else m.start(), spans)
+        start = m.end()
+    _append_trimmed(text, start, len(text), spans)
+    assert sentences(text) == spans
