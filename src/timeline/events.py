@@ -46,7 +46,7 @@ from .models import (
     TimeExpression,
 )
 from .reader import visible_text
-from .text import normalise_key, sentences
+from .text import normalise_key, positions, sentences
 from .times import resolve_time
 from .tokens import Regions, TokenTable
 from .tokens import table as token_table
@@ -542,11 +542,10 @@ class Run(NamedTuple):
 
 
 def _tokens(
-    article: Article, sents: list[Span], visible: str
+    article: Article, sents: list[Span], tab: TokenTable
 ) -> tuple[list[Token], list[int], list[Run]]:
-    """The words of the article that lie in a sentence, from the shared token table, the cue
-    bits of each (:func:`_lexeme`), and their runs (sentence by sentence, in bulk)."""
-    tab = token_table(visible)
+    """The words of the article that lie in a sentence, from its shared token table ``tab``,
+    the cue bits of each (:func:`_lexeme`), and their runs (sentence by sentence, in bulk)."""
     text = article.text
     ostarts, oends, wkeys = tab.ostarts, tab.oends, tab.keys
     keys: list[str] = []
@@ -563,24 +562,12 @@ def _tokens(
         sent += repeat(k, hi - lo)
         prev_sent = k
     # the original word ends in ة (its normalised ه is no pronoun); no mark ends a word
-    taa_ends = _ends_after(text, "ة")
+    taa_ends = {p + 1 for p in positions(text, "ة")}
     taa = list(map(taa_ends.__contains__, ends))
     lexemes = list(map(_lexeme, keys, taa))
     vars = [v for v, _ in lexemes]
     tokens = list(map(Token, range(len(keys)), keys, vars, spans, sent))
     return tokens, [c for _, c in lexemes], runs
-
-
-def _ends_after(text: str, ch: str) -> set[int]:
-    """The offsets right after each ``ch`` of ``text``."""
-    out: set[int] = set()
-    find = text.find
-    i = find(ch)
-    while i != -1:
-        i += 1
-        out.add(i)
-        i = find(ch, i)
-    return out
 
 
 def _sentence_runs(ostarts: Sequence[int], sents: list[Span]) -> list[tuple[int, int, int]]:
@@ -660,14 +647,12 @@ def _clauses(
     firsts.update(r.token for r in runs if r.new_sentence)
     norm, wstarts = table.norm.text, table.starts
     run_words = [r.word for r in runs]
-    for ch in {*_grammar().g.clause_punct, "\n"}:  # the word after one starts a clause
-        at = norm.find(ch)
-        while at != -1:
-            w = bisect_right(wstarts, at)
-            r = bisect_right(run_words, w) - 1
-            if r >= 0 and w < runs[r].word + runs[r].size:
-                firsts.add(runs[r].token + w - runs[r].word)
-            at = norm.find(ch, at + 1)
+    breaking = "".join({*_grammar().g.clause_punct, "\n"})
+    for at in positions(norm, breaking):  # the word after one starts a clause
+        w = bisect_right(wstarts, at)
+        r = bisect_right(run_words, w) - 1
+        if r >= 0 and w < runs[r].word + runs[r].size:
+            firsts.add(runs[r].token + w - runs[r].word)
     starts = sorted(firsts)
     clauses: list[Clause] = []
     clause_of: list[int] = []
@@ -693,8 +678,8 @@ def analyse(
     """Cut an article into tokens, sentences and clauses and attach times and actors."""
     sents = _sentences(article)
     visible = visible_text(article)
-    tokens, cues, runs = _tokens(article, sents, visible)
     table = token_table(visible)
+    tokens, cues, runs = _tokens(article, sents, table)
     clauses, clause_of = _clauses(tokens, cues, runs, table)
     segs = Regions(_segments(article))
     in_seg = [m for m in mentions if segs.holds(m.span)]

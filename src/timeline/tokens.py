@@ -137,9 +137,10 @@ def _original_lengths(norm: NormalisedText, lengths: list[int], ends: Sequence[i
 
 @lru_cache(maxsize=1)
 def _odd_chars() -> re.Pattern[str]:
-    """(No longer used by :func:`table`, whose explicit class of the BMP's word characters
-    agrees with ``_SPLIT`` everywhere but beyond the BMP.) The characters where ``re``'s ``\\w`` and ``regex``'s ``[\\p{L}\\p{N}_]`` disagree
+    """The characters where ``re``'s ``\\w`` and ``regex``'s ``[\\p{L}\\p{N}_]`` disagree
     (their Unicode versions differ; found once over the BMP), and every astral character.
+    :func:`table` no longer needs it: its explicit class of the BMP's word characters agrees
+    with ``_SPLIT`` everywhere but beyond the BMP.
 
     >>> _odd_chars().search("وصل الوزير ☟ 2025") is None
     True
