@@ -167,3 +167,39 @@ def test_round6_case(case: dict[str, Any]) -> None:
     """PROTEST and ASSAULT in many outlet styles, with negatives (``events_ar_round6.json``)."""
     failure = check(case, _events(case["text"], ROUND6["published"]))
     assert failure is None, failure
+
+
+LEXICON_PATH = Path(__file__).parent / "corpus" / "events_ar_lexicon.json"
+LEXICON: dict[str, Any] = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(LEXICON["cases"]))
+def test_lexicon_case(case: dict[str, Any]) -> None:
+    """Composed sentences for each trigger family and guard added after round 7
+    (``events_ar_lexicon.json``)."""
+    failure = check(case, _events(case["text"], LEXICON["published"]))
+    assert failure is None, failure
+
+
+ROUND7_PATH = Path(__file__).parent / "corpus" / "events_ar_round7.json"
+ROUND7: dict[str, Any] = json.loads(ROUND7_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND7["cases"]))
+def test_round7_case(case: dict[str, Any]) -> None:
+    """A blind round of 120 sentences, all PLOVER types and traps (``events_ar_round7.json``)."""
+    failure = check(case, _events(case["text"], ROUND7["published"]))
+    assert failure is None, failure
+
+
+@pytest.mark.parametrize("corpus", [ROUND6, ROUND7, LEXICON], ids=["round6", "round7", "lexicon"])
+def test_round_corpus_shape(corpus: dict[str, Any]) -> None:
+    cases = corpus["cases"]
+    assert len({c["text"] for c in cases}) == len(cases)
+    for c in cases:
+        assert set(c) <= KEYS, set(c) - KEYS
+        assert c["type"] is None or c["type"] in {
+            "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+            "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+            "ASSAULT", "STATEMENT",
+        }  # fmt: skip

@@ -82,6 +82,7 @@ class ModeModifier(_Data):
     words: list[str]
     window: int = 2
     types: list[EventType] = []
+    keep_modes: list[str] = []  # modes it never overrides (الدفاعات الجوية: intercept stays)
 
 
 class TriggerEntry(_Data):
@@ -142,6 +143,7 @@ class Grammar(_Data):
     consequence_window: int = 3
     commentary_words: list[str] = []
     outcome_verbs: list[str] = []
+    continuatives: list[str] = []
     generic_modes: list[str] = []
     place_heads: list[str] = []
     undergo_verbs: list[str] = []
@@ -277,6 +279,7 @@ class _GrammarSets:
     consequence: tuple[tuple[str, ...], ...] = ()
     commentary: frozenset[str] = frozenset()
     outcome: frozenset[str] = frozenset()
+    continuatives: frozenset[str] = frozenset()
     generic_modes: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
@@ -316,6 +319,7 @@ def _grammar() -> _GrammarSets:
         consequence=_phrases(g.consequence_markers),
         commentary=_keys(g.commentary_words),
         outcome=_keys(g.outcome_verbs),
+        continuatives=_keys(g.continuatives),
         generic_modes=frozenset(g.generic_modes),
         place_heads=_keys(g.place_heads),
         undergo=_keys(g.undergo_verbs),
@@ -798,7 +802,7 @@ def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
 def _mode_of(doc: Doc, i: int, etype: EventType, mode: str | None) -> str | None:
     toks = doc.tokens
     for mod, keys in _compiled().modifiers:
-        if mod.types and etype not in mod.types:
+        if (mod.types and etype not in mod.types) or mode in mod.keep_modes:
             continue
         for j in range(i + 1, min(i + mod.window, len(toks) - 1) + 1):
             if toks[j].sent == toks[i].sent and _has(toks[j], keys):
@@ -822,6 +826,13 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
     prev = doc.tokens[t.i - 1]
     gram = _grammar()
     return prev.sent == t.sent and (prev.key in gram.target_preps or prev.key in gram.other_preps)
+
+
+def _companion(doc: Doc, prev: Trigger, tr: Trigger) -> bool:
+    """Whether trigger ``tr`` is the companion word that ``prev`` needed (خرج آلاف اليمنيين في
+    صنعاء في مسيرة: the march is what the going out was), so one event, however far apart."""
+    needs = _compiled().needs[prev.entry]
+    return bool(needs) and not needs.isdisjoint(doc.tokens[tr.tok].vars)
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:
@@ -858,7 +869,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             prev is not None
             and prev.type == tr.type
             and doc.clause_of[prev.tok] == doc.clause_of[tr.tok]
-            and tr.tok - prev.last <= 3
+            and (tr.tok - prev.last <= 3 or _companion(doc, prev, tr))
         ):
             generic = prev.mode in _grammar().generic_modes
             if tr.mode and (generic or (prev.pos == "verb" and comp.needs[prev.entry])):
@@ -1520,6 +1531,8 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
         if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
             break
         if doc.tokens[j].key in gram.negators:
+            if doc.tokens[j + 1].key in gram.continuatives:
+                continue  # لا يزال مضربا عن الطعام: still on strike
             if tr.pos != "verb" and doc.tokens[j + 1].key in gram.outcome:
                 break  # لم تسفر الغارة عن إصابات: the strike happened, its outcome did not
             return True, doc.tokens[j].key in gram.future_negators
@@ -1535,6 +1548,8 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
             if j < 0 or doc.clause_of[j] != doc.clause_of[tr.tok]:
                 break
             if doc.tokens[j].key in gram.negators:
+                if doc.tokens[j + 1].key in gram.continuatives:
+                    continue
                 return True, doc.tokens[j].key in gram.future_negators
         break
     return False, False
@@ -1567,17 +1582,19 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
 
 
 def _requests(triggers: Sequence[Trigger], clause_of: Sequence[int]) -> dict[int, int]:
-    """Clause → token of its first request (دعت، طالب), for :func:`_requested`."""
+    """Clause → token of its first request or threat (دعت، طالب، هدد، لوّح), for
+    :func:`_requested`."""
     first: dict[int, int] = {}
     for o in triggers:
-        if o.type == "REQUEST":
+        if o.type in ("REQUEST", "THREATEN"):
             first.setdefault(clause_of[o.tok], o.tok)
     return first
 
 
 def _requested(tr: Trigger, first_request: dict[int, int], clause_of: Sequence[int]) -> bool:
-    """Whether ``tr`` is what a request earlier in its clause asks for (دعت النقابة إلى
-    إضراب، طالب المحتجون بطرد السفير): not done, asked for."""
+    """Whether ``tr`` is what a request or threat earlier in its clause asks for or holds out
+    (دعت النقابة إلى إضراب، طالب المحتجون بطرد السفير، هدد الحوثيون باستهداف السفن): not
+    done, asked for or threatened."""
     return first_request.get(clause_of[tr.tok], tr.tok) < tr.tok
 
 

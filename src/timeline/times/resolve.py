@@ -462,10 +462,11 @@ def _weekday(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return _with_time(Resolved(f"XXXX-WXX-{wd}", "day", anchored=True), p, None)
     a = anchor.date()
     today = a.isoweekday()
-    if p.rel == -1:
-        delta = -((today - wd) % 7 or 7)
-    elif p.rel == 1:
+    if p.rel is not None and p.rel < 0:  # الماضي; قبل الماضي one week further back
+        delta = -((today - wd) % 7 or 7) + 7 * (p.rel + 1)
+    elif p.rel is not None and p.rel > 0:  # المقبل; بعد المقبل one week further ahead
         delta = (wd - today) % 7 or 7
+        delta += 7 * (p.rel - 1)
     elif p.rel == 0:
         delta = wd - today  # this week's
     elif direction == "future":
