@@ -192,7 +192,21 @@ def test_round7_case(case: dict[str, Any]) -> None:
     assert failure is None, failure
 
 
-@pytest.mark.parametrize("corpus", [ROUND6, ROUND7, LEXICON], ids=["round6", "round7", "lexicon"])
+ROUND8_PATH = Path(__file__).parent / "corpus" / "events_ar_round8.json"
+ROUND8: dict[str, Any] = json.loads(ROUND8_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND8["cases"]))
+def test_round8_case(case: dict[str, Any]) -> None:
+    """A blind round of 150 PROTEST / ASSAULT sentences and hard negatives
+    (``events_ar_round8.json``)."""
+    failure = check(case, _events(case["text"], ROUND8["published"]))
+    assert failure is None, failure
+
+
+@pytest.mark.parametrize(
+    "corpus", [ROUND6, ROUND7, ROUND8, LEXICON], ids=["round6", "round7", "round8", "lexicon"]
+)
 def test_round_corpus_shape(corpus: dict[str, Any]) -> None:
     cases = corpus["cases"]
     assert len({c["text"] for c in cases}) == len(cases)

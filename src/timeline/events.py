@@ -871,8 +871,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             and doc.clause_of[prev.tok] == doc.clause_of[tr.tok]
             and (tr.tok - prev.last <= 3 or _companion(doc, prev, tr))
         ):
-            generic = prev.mode in _grammar().generic_modes
-            if tr.mode and (generic or (prev.pos == "verb" and comp.needs[prev.entry])):
+            generics = _grammar().generic_modes
+            generic = prev.mode in generics
+            specific = tr.mode is not None and tr.mode not in generics
+            if specific and (generic or (prev.pos == "verb" and comp.needs[prev.entry])):
                 prev.mode = tr.mode
             prev.last = tr.tok
             continue
@@ -1300,11 +1302,12 @@ def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> 
     marked = [
         k
         for k in in_clause
-        if doc.mention_tok[k][0] > tr.last
-        and doc.mention_tok[k][0] > 0
+        if doc.mention_tok[k][0] > tr.tok
         and _has(doc.tokens[doc.mention_tok[k][0] - 1], gram.agent_markers)
     ]
-    after = args.agent is not None and doc.mention_tok[args.agent][0] > tr.last
+    # after the verb itself: a folded trigger may reach past its subject (استشهد أربعة
+    # فلسطينيين وأصيب آخرون في قصف)
+    after = args.agent is not None and doc.mention_tok[args.agent][0] > tr.tok
     if not (marked or _passive(doc, tr)) or not after:
         if marked and args.agent is None:
             args.agent = marked[0]
