@@ -144,6 +144,7 @@ class Grammar(_Data):
     commentary_words: list[str] = []
     outcome_verbs: list[str] = []
     continuatives: list[str] = []
+    origin_words: list[str] = []
     generic_modes: list[str] = []
     place_heads: list[str] = []
     undergo_verbs: list[str] = []
@@ -280,6 +281,7 @@ class _GrammarSets:
     commentary: frozenset[str] = frozenset()
     outcome: frozenset[str] = frozenset()
     continuatives: frozenset[str] = frozenset()
+    origin: frozenset[str] = frozenset()
     generic_modes: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
@@ -320,6 +322,7 @@ def _grammar() -> _GrammarSets:
         commentary=_keys(g.commentary_words),
         outcome=_keys(g.outcome_verbs),
         continuatives=_keys(g.continuatives),
+        origin=_keys(g.origin_words),
         generic_modes=frozenset(g.generic_modes),
         place_heads=_keys(g.place_heads),
         undergo=_keys(g.undergo_verbs),
@@ -1042,7 +1045,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     marks = doc.marks
     args = _Args()
     reach = 3 if tr.pos == "noun" else 6
-    animate = [k for k in in_clause if doc.mentions[k].kind != "location"]
+    headed = _headed(doc, in_clause)  # جنوب لبنان، شمال العراق: a place, never a doer
+    animate = [k for k in in_clause if doc.mentions[k].kind != "location" and k not in headed]
     after_any = [
         k for k in in_clause if tr.tok < doc.mention_tok[k][0] <= tr.last + reach and not marks[k]
     ]
@@ -1105,6 +1109,16 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             or doc.mention_tok[owner][0] < doc.mention_tok[args.target][0]
         ):  # the object's owner outranks a place or a later target (بغارة على جنوب لبنان)
             args.target = owner
+    if args.target is None and tr.type == "ASSAULT":  # غارات جوية جنوب لبنان: Lebanon
+        hit = [
+            k
+            for k in headed
+            if doc.mention_tok[k][0] > tr.last
+            and k != args.agent
+            and doc.mentions[k].kind == "country"
+            and not _from_there(doc, k)
+        ]
+        args.target = hit[0] if hit else None
     _undergone(doc, tr, args)
     _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
@@ -1231,6 +1245,28 @@ def _possessed(doc: Doc, tr: Trigger) -> bool:
         tok.key.endswith(suf) and tok.key[: -len(suf)] in tok.vars[1:]
         for suf in _compiled().lex.morphology.pronoun_suffixes
     )
+
+
+def _headed(doc: Doc, ks: list[int]) -> set[int]:
+    """The countries and places of ``ks`` right after a place head of their sentence (جنوب
+    لبنان، شمالي العراق، ريف دمشق): where something happens, not who does it."""
+    heads = _grammar().place_heads
+    out: set[int] = set()
+    for k in ks:
+        a = doc.mention_tok[k][0]
+        if doc.mentions[k].kind not in ("country", "location") or a == 0:
+            continue
+        prev = doc.tokens[a - 1]
+        if prev.sent == doc.tokens[a].sent and not heads.isdisjoint(prev.vars):
+            out.add(k)
+    return out
+
+
+def _from_there(doc: Doc, k: int) -> bool:
+    """Whether the place head before mention ``k`` follows an origin word (أطلقت من جنوب
+    لبنان: where the rockets came from, not what they hit)."""
+    a = doc.mention_tok[k][0]
+    return a >= 2 and _has(doc.tokens[a - 2], _grammar().origin)
 
 
 def _subject_before_noun(doc: Doc, tr: Trigger, before: list[int], first_after: int) -> bool:
