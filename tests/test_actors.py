@@ -409,3 +409,27 @@ def test_titles_do_not_invent_people(text: str) -> None:
 def test_a_country_after_a_title_head_is_still_part_of_it() -> None:
     (m,) = [m for m in find_actors("قال رئيس وزراء روسيا ميخائيل ميشوستين") if m.kind == "person"]
     assert (m.name, m.title) == ("Mikhail Mishustin", "رئيس وزراء روسيا")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("ولي العهد والرئيس الإندونيسي يرأسان الاجتماع الأول لمجلس التنسيق", "يرأسان"),
+        ("شهد ولي العهد والرئيس الإندونيسي توقيع ست مذكرات تفاهم", "توقيع"),
+        ("أدى الرئيس مناسك العمرة في مكة المكرمة", "Belarus"),
+        ("التقى الوزير سليمان العيسى رئيس الغرفة التجارية", "Qasem Soleimani"),
+        ("تفشت الكوليرا في عدة محافظات", "Dmytro Kuleba"),
+    ],
+)
+def test_no_verb_trigger_or_common_word_is_taken_for_an_actor(text: str, absent: str) -> None:
+    names = [m.name for m in find_actors(text)] + [m.text for m in find_actors(text)]
+    assert not any(absent in n for n in names), names
+
+
+def test_a_name_runs_on_across_bin_and_never_ends_with_it() -> None:
+    text = "كان في استقباله الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض"
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert [m.text for m in people] == ["فيصل بن بندر بن عبدالعزيز"]
+    text = "وقع عن الجانب السعودي الأمير عبدالعزيز بن سلمان وزير الطاقة"
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert [m.text for m in people] == ["عبدالعزيز بن سلمان"]

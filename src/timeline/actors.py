@@ -92,6 +92,10 @@ class TitleLexicon(_Data):
     modifiers: frozenset[str]
     anaphors: frozenset[str]
     stopwords: frozenset[str]
+    name_links: frozenset[str] = frozenset()
+    verb_prefixes: tuple[str, ...] = ()
+    verb_suffixes: tuple[str, ...] = ()
+    not_fuzzy: frozenset[str] = frozenset()
 
 
 def gazetteer() -> Gazetteer:
@@ -357,15 +361,16 @@ def _rest_matches(
 
 def _fuzzy_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
     """Skeleton forms (transliteration variants) and a guarded rapidfuzz hit for ``word``."""
-    idx, stop = _index(), _titles().stopwords
-    if word in stop or word in idx.title_words or not word.isalpha():
+    idx, lex = _index(), _titles()
+    stop = lex.stopwords
+    if word in stop or word in idx.title_words or word in lex.not_fuzzy or not word.isalpha():
         return ()
     variants = _variants(word)
     if any(stem.startswith("ال") for _, stem, _ in variants):
         return ()  # a definite common noun; names with the article are listed exactly
     out: list[tuple[int, _Form]] = []
     for off, stem, _ in variants:
-        if len(stem) < 5 or stem in stop:
+        if len(stem) < 5 or stem in stop or stem in lex.not_fuzzy:
             continue
         sk = _skeleton(stem)
         for form in idx.skeleton.get(sk, ()):
@@ -407,12 +412,15 @@ def _fuzzy_word(stem: str) -> int | None:
 
 def _gazetteer_pass(toks: _Toks, norm: str, original: str = "") -> list[_Hit]:
     hits: list[_Hit] = []
+    links = _titles().name_links
     named: set[int] = set()  # the entries of the hits so far
     end = 0  # the first token after the last hit
     for i, word in toks.marked:
         if i < end:
             continue
-        hit = _match_at(word, toks, norm, i) or _fuzzy_at(word, toks, norm, i)
+        hit = _match_at(word, toks, norm, i)
+        if hit is None and not (i and toks.text[i - 1] in links):  # بن سلمان is no سليماني
+            hit = _fuzzy_at(word, toks, norm, i)
         if hit is not None:
             written = original[toks.ostart[i] : toks.oend[hit.j - 1]] if original else ""
             hit.entry = _pick(hit.owners, named, written)
@@ -587,9 +595,16 @@ def _name_after(
     gap = norm[toks.end[j - 1] : toks.start[j]].strip(" ")
     if gap not in ("", "،", ","):
         return None
+    links = _titles().name_links
     k = j
-    while k < len(toks.text) and k - j < 4 and _name_token(toks, norm, k, k == j, hit_at, blocked):
+    while (
+        k < len(toks.text)
+        and (k - j < 4 or (toks.text[k - 1] in links and k - j < 7))  # فيصل بن بندر بن عبدالعزيز
+        and _name_token(toks, norm, k, k == j, hit_at, blocked)
+    ):
         k += 1
+    while k > j and toks.text[k - 1] in links:  # a name never ends with بن or آل
+        k -= 1
     # an unknown person is introduced with at least two names ("داود يحيى", not "يحظى")
     return (j, k) if k - j >= 2 else None
 
@@ -611,6 +626,8 @@ def _name_token(
         return False
     if w.startswith("ال") and (first or w.endswith("ه")) and w != "الله":
         return False  # names do not open with the article; "ال...ة" is a common noun
+    if _verb_shaped(bare) or _event_word(w):
+        return False  # "الرئيس الإندونيسي يرأسان", "ولي العهد والرئيس الإندونيسي توقيع"
     if any(off and stem.startswith("ال") for off, stem, _ in _variants(w)):
         return False  # a proclitic plus the article: "بالاحترام", "والتعاون"
     if not first and w.endswith("ه") and w != "الله" and len(w) > 3:
@@ -618,6 +635,24 @@ def _name_token(
     nxt = toks.text[k + 1] if k + 1 < len(toks.text) else ""
     # an accusative noun and its adjective: "وفدا تجاريا", "اتصالا هاتفيا"
     return first or not (w.endswith("ا") and nxt.endswith("يا"))
+
+
+def _verb_shaped(word: str) -> bool:
+    """A present-tense verb in the dual or plural (يرأسان، يشهدون، تلتقيان): no name."""
+    lex = _titles()
+    return (
+        len(word) >= 5 and word.startswith(lex.verb_prefixes) and word.endswith(lex.verb_suffixes)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _event_word(word: str) -> bool:
+    """Whether a word, as written (no clitic stripped: فيصل is no ف + يصل), is an event
+    trigger (توقيع، زيارة، يزور): no name."""
+    from .events import _compiled  # events reads actors' output; loaded lazily
+
+    index = _compiled().index
+    return word in index or (word.startswith("ال") and word[2:] in index)
 
 
 def _discover(

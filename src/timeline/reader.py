@@ -161,7 +161,9 @@ def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
     from .times import find_times
 
     label = _furniture().date_label.match(normalise_key(line))
-    words = len(line.split()) - (len(label.group().split()) if label else 0)
+    # separators (- | ،) are no words: "الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م | العدد 18421"
+    tokens = [w for w in line.split() if any(ch.isalnum() for ch in w)]
+    words = len(tokens) - (len(label.group().split()) if label else 0)
     if words > 12:
         return None
     found = find_times(line)
