@@ -759,13 +759,16 @@ def _people(mentions: Iterable[_M]) -> list[_M]:
 def _surname_pass(toks: _Toks, norm: str, people: list[_M], taken: Sequence[_M]) -> list[_M]:
     """Later bare mentions of people found through a title (full name or last token), outside
     the ``taken`` mentions."""
-    stop = _titles().stopwords
+    stop, links = _titles().stopwords, _titles().name_links
     forms: dict[str, list[tuple[tuple[str, ...], _M]]] = {}
     for p in people:
         if p.via != "title" or p.known:
             continue
         words = tuple(_TOKEN.findall(norm[p.start : p.end]))
-        for form in {words, words[-1:]}:
+        # the last name alone, unless a link makes it a father's name (فيصل بن بندر بن
+        # عبدالعزيز: عبدالعزيز is the grandfather, and many others' ancestor)
+        last = () if len(words) > 1 and words[-2] in links else words[-1:]
+        for form in {words, last} - {()}:
             if len(form) == 1 and (len(form[0]) < 4 or form[0] in stop):
                 continue
             forms.setdefault(form[0], []).append((form, p))
@@ -778,8 +781,8 @@ def _surname_pass(toks: _Toks, norm: str, people: list[_M], taken: Sequence[_M])
         if not any(stem in forms for _, stem in stems):
             continue
         start = toks.start[i]
-        if _inside(busy, start, toks.end[i]):
-            continue
+        if _inside(busy, start, toks.end[i]) or (i and toks.text[i - 1] in links):
+            continue  # سلمان بن عبدالعزيز: a father's name, not the man
         for off, stem in stems:
             for form, p in forms.get(stem, ()):
                 if p.end > start or not _rest_matches(form, toks, norm, i):
