@@ -127,6 +127,7 @@ class Grammar(_Data):
     future_negators: list[str]
     modals: list[str]
     modal_present: list[str]
+    modal_phrases: list[str] = []
     deniers: list[str]
     question_marks: str
     coreferent_pair: list[str]
@@ -287,6 +288,7 @@ class _GrammarSets:
     undergo: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    modal_phrases: tuple[tuple[str, ...], ...] = ()
     membership: frozenset[str] = frozenset()
 
 
@@ -307,6 +309,7 @@ def _grammar() -> _GrammarSets:
         future_negators=_keys(g.future_negators),
         modals=_keys(g.modals),
         modal_present=_keys(g.modal_present),
+        modal_phrases=_phrases(g.modal_phrases),
         deniers=_keys(g.deniers),
         pair=_keys(g.coreferent_pair),
         demonstratives=_keys(g.demonstratives),
@@ -1609,6 +1612,10 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
             break
         if toks[j].key in gram.modals:
             return True
+        if any(_phrase_at(doc, j - len(ph) + 1, ph) for ph in gram.modal_phrases) and (
+            j + 1 == tr.tok and tr.tense in ("present", "future")
+        ):
+            return True  # على أن يزور وفد سعودي جاكرتا منتصف أبريل
         if toks[j].key in gram.modal_present and j + 1 < len(toks):
             if j + 1 == tr.tok:
                 if tr.tense in ("present", "future"):
@@ -1786,6 +1793,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         negated = negated or _denied(doc, tr, first_denier)
         planned = fut or tr.tense == "future" or _requested(tr, first_request, doc.clause_of)
         hypo = planned or _hypothetical(doc, tr)
+        planned = planned or (hypo and tr.tense == "present")  # قد يزور، على أن يزور
         t = _pick_time(doc, c, tr)
         where: int | None = c if t is not None else None
         if t is None:
