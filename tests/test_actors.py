@@ -433,3 +433,40 @@ def test_a_name_runs_on_across_bin_and_never_ends_with_it() -> None:
     text = "وقع عن الجانب السعودي الأمير عبدالعزيز بن سلمان وزير الطاقة"
     people = [m for m in find_actors(text) if m.kind == "person"]
     assert [m.text for m in people] == ["عبدالعزيز بن سلمان"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "قال وزير الطاقة والثروة المعدنية الإندونيسي بهليل لاهادليا إن المذكرات ستفتح الباب",
+            "بهليل لاهادليا",
+            "وزير الطاقة والثروة المعدنية الإندونيسي",
+        ),
+        (
+            "أكد وزير الصحة والحماية الاجتماعية، أمين التهراوي، أن أبواب الوزارة مفتوحة",
+            "أمين التهراوي",
+            "وزير الصحة والحماية الاجتماعية",
+        ),
+        (
+            "استقبل وزير الخارجية والمغتربين السوري فيصل المقداد وفدا برلمانيا",
+            "فيصل المقداد",
+            "وزير الخارجية والمغتربين السوري",
+        ),
+        (
+            "وصرح وزير الصحة المغربي أمين التهراوي بأن الحوار مستمر",
+            "أمين التهراوي",
+            "وزير الصحة المغربي",
+        ),
+    ],
+)
+def test_titles_with_coordinated_portfolios_and_given_names(
+    text: str, name: str, title: str
+) -> None:
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert [(m.name, m.title) for m in people] == [(name, title)]
+
+
+def test_a_present_tense_trigger_after_a_title_is_no_name() -> None:
+    text = "الخرطوم تستدعي السفير الكيني وتلوّح بوقف الواردات"
+    assert [m for m in find_actors(text) if m.kind == "person"] == []

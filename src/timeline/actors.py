@@ -96,6 +96,8 @@ class TitleLexicon(_Data):
     verb_prefixes: tuple[str, ...] = ()
     verb_suffixes: tuple[str, ...] = ()
     not_fuzzy: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    adjective_endings: tuple[str, ...] = ()
 
 
 def gazetteer() -> Gazetteer:
@@ -547,6 +549,16 @@ def _modifier(word: str) -> bool:
     return any(stem in lex.modifiers for _, stem, s in _variants(word) if not s)
 
 
+def _continues(lex: TitleLexicon, word: str) -> bool:
+    """A word that carries a title's portfolio on: a coordinated definite noun ("وزير الطاقة
+    والثروة المعدنية"، "وزير الخارجية والمغتربين") or a relative adjective ("الاجتماعية")."""
+    if len(word) < 5 or word in lex.stopwords:
+        return False
+    if word.startswith("وال"):
+        return word[1:] not in lex.stopwords
+    return word.startswith("ال") and len(word) > 5 and word.endswith(lex.adjective_endings)
+
+
 def _titles_in(
     toks: _Toks, norm: str, hits: Sequence[_Hit], hit_at: dict[int, int]
 ) -> list[_Title]:
@@ -562,6 +574,8 @@ def _titles_in(
         inner: list[int] = []
         while j < n and j - i <= 8 and _joined(norm, toks, j):
             h = hit_at.get(j)
+            # after the adjective no inner head: "وزير الصحة المغربي أمين التهراوي"
+            after_demonym = bool(inner) and hits[inner[-1]].via == "demonym"
             if h is not None and inner and hits[inner[-1]].via == "demonym" != hits[h].via:
                 break  # الرئيس الأوكراني روسيا: after the adjective, a country is no title
             if h is not None and idx.entries[hits[h].entry].kind != "person":
@@ -570,8 +584,9 @@ def _titles_in(
                 j = hits[h].j
             elif h is None and (
                 _is_modifier(lex, toks.text[j])
-                or _is_inner_head(lex, toks.text[j])
+                or (_is_inner_head(lex, toks.text[j]) and not after_demonym)
                 or _genitive(lex, toks.text[j], j == i + 1 and not word.startswith("ال"))
+                or (j > i + 1 and _continues(lex, toks.text[j]))
             ):
                 j += 1
             else:
@@ -620,14 +635,17 @@ def _name_token(
     if not first and not _joined(norm, toks, k):
         return False
     bare = w[1:] if w[0] in "وف" and len(w) > 3 else w
-    if w in lex.stopwords or bare in lex.stopwords or w in idx.title_words:
+    given = first and w in lex.given_names  # "وزير الصحة، أمين التهراوي": a name, no title
+    if w in lex.stopwords or bare in lex.stopwords or (w in idx.title_words and not given):
         return False
-    if _head_at(lex, w) is not None or _is_modifier(lex, w):
+    if (_head_at(lex, w) is not None and not given) or _is_modifier(lex, w):
         return False
     if w.startswith("ال") and (first or w.endswith("ه")) and w != "الله":
         return False  # names do not open with the article; "ال...ة" is a common noun
     if _verb_shaped(bare) or _event_word(w):
         return False  # "الرئيس الإندونيسي يرأسان", "ولي العهد والرئيس الإندونيسي توقيع"
+    if w[0] == "و" and bare.startswith(lex.verb_prefixes) and _event_word(bare):
+        return False  # "السفير الكيني وتلوّح بوقف الواردات": و and a present-tense trigger
     if any(off and stem.startswith("ال") for off, stem, _ in _variants(w)):
         return False  # a proclitic plus the article: "بالاحترام", "والتعاون"
     if not first and w.endswith("ه") and w != "الله" and len(w) > 3:
