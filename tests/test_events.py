@@ -336,9 +336,74 @@ def test_definite_back_reference_shares_the_lead_date() -> None:
 def test_back_reference_needs_a_definite_noun() -> None:
     import timeline
 
-    text = "شنت إسرائيل غارة على مدينة صور أمس. وقتل ثلاثة أشخاص في غارة أخرى."
+    # another paragraph: only a back-reference could date it, and "غارة أخرى" is none
+    text = "شنت إسرائيل غارة على مدينة صور أمس.\n\nوقتل ثلاثة أشخاص في غارة أخرى."
     evs = timeline.extract(text, published="2026-01-21").events
     assert all(e.date_basis != "inferred" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        # a sentence that carries the narration on in its paragraph takes its date
+        (
+            "فرقت الشرطة المغربية أمس وقفة احتجاجية. واعتقلت الشرطة المغربية ستة من المحتجين.",
+            "واعتقلت",
+            "2026-01-20",
+        ),
+        (
+            "استقبل الرئيس المصري نظيره الفرنسي يوم الاثنين في القاهرة. ثم عقدت مصر وفرنسا جلسة "
+            "مباحثات رسمية.",
+            "مباحثات",
+            "2026-01-19",
+        ),
+        # a fronted temporal clause dates the clause after it
+        (
+            "مباحثات مصرية تركية\n\nالتقى وزير الخارجية المصري نظيره التركي أمس.\n\nوعقب المباحثات، وقّعت مصر وتركيا "
+            "اتفاقية للتعاون.",
+            "وقّعت",
+            "2026-01-20",
+        ),
+        # a fronted prepositional phrase with a time frames the main clause
+        (
+            "وفي بيان صدر مساء أمس، اتهمت وزارة الخارجية السودانية الحكومة الكينية بدعم التمرد.",
+            "اتهمت",
+            "2026-01-20",
+        ),
+    ],
+)
+def test_narration_carries_a_date_on(text: str, trigger: str, value: str) -> None:
+    import timeline
+
+    evs = timeline.extract(text, published="2026-01-21").events
+    (ev,) = [e for e in evs if e.trigger == trigger]
+    assert ev.date.value is not None and ev.date.value.startswith(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another paragraph
+        "احتجاجات في الرباط\n\nفرقت الشرطة المغربية أمس وقفة احتجاجية.\n\nواعتقلت الشرطة المغربية ستة أشخاص.",
+        # a background sentence gives no date to the next one
+        "وكان الجيش الإسرائيلي قد شن غارة على البلدة في 3 آذار. ووقّعت لبنان وإسرائيل اتفاقا.",
+        # a change of subject
+        "فرقت الشرطة المغربية أمس وقفة احتجاجية. وفي سياق آخر، وقّعت مصر وتركيا اتفاقا للتعاون.",
+        # no conjunction: a new statement
+        "فرقت الشرطة المغربية أمس وقفة احتجاجية. وقّعت مصر وتركيا اتفاقا للتعاون.",
+        # present tense: what goes on now
+        "فرقت الشرطة المغربية أمس وقفة احتجاجية. وتتهم المعارضة المغربية الحكومة بالمماطلة.",
+    ],
+)
+def test_narration_does_not_carry_a_date_too_far(text: str) -> None:
+    import timeline
+
+    evs = timeline.extract(text, published="2026-01-21").events
+    second = text.index(".") + 1
+    later = [e for e in evs if e.mentions and e.mentions[0].span[0] > second]
+    assert later and all(e.date_basis != "inferred" for e in later), [
+        (e.trigger, e.date.value, e.date_basis) for e in later
+    ]
 
 
 def test_attribution_is_no_statement_and_gives_the_source() -> None:

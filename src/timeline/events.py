@@ -152,6 +152,9 @@ class Grammar(_Data):
     weapon_words: list[str] = []
     complementizers: list[str] = []
     membership_prepositions: list[str] = []
+    background_openers: list[str] = []
+    topic_shifts: list[str] = []
+    framing_prepositions: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -290,6 +293,9 @@ class _GrammarSets:
     complementizers: frozenset[str] = frozenset()
     modal_phrases: tuple[tuple[str, ...], ...] = ()
     membership: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    topic_shifts: tuple[tuple[str, ...], ...] = ()
+    framing: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -332,6 +338,9 @@ def _grammar() -> _GrammarSets:
         weapons=_keys(g.weapon_words),
         complementizers=_keys(g.complementizers),
         membership=_keys(g.membership_prepositions),
+        background=_keys(g.background_openers),
+        topic_shifts=_phrases(g.topic_shifts),
+        framing=_keys(g.framing_prepositions),
     )
 
 
@@ -1510,6 +1519,15 @@ def _pick_time(doc: Doc, c: int, tr: Trigger) -> TimeExpression | None:
     return min(times, key=lambda t: start - t.span[1])
 
 
+def _prepositional(doc: Doc, cl: Clause) -> bool:
+    """A clause that opens with a preposition (وفي بيان صدر مساء أمس، خلال اتصال هاتفي
+    اليوم،): fronted, it frames the clause after it, whose time it gives."""
+    key = doc.tokens[cl.first].key
+    bare = key[1:] if key[:1] in "وف" and len(key) > 2 else key
+    preps = _grammar().framing
+    return key in preps or bare in preps
+
+
 def _donor(doc: Doc, c: int) -> int | None:
     """A neighbouring clause whose time dates clause ``c`` (trigger-less or temporal)."""
     cl = doc.clauses[c]
@@ -1518,7 +1536,8 @@ def _donor(doc: Doc, c: int) -> int | None:
         while 0 <= j < len(doc.clauses) and doc.clauses[j].sent == cl.sent:
             other = doc.clauses[j]
             fronted = step == 1 or j == 0 or doc.clauses[j - 1].sent != cl.sent
-            if other.times and (not other.has_trigger or (other.opener == "temporal" and fronted)):
+            framing = fronted and (other.opener == "temporal" or _prepositional(doc, other))
+            if other.times and (not other.has_trigger or framing):
                 return j
             if other.has_trigger or other.times:
                 break
@@ -1897,7 +1916,7 @@ def _inferred_dates(
         if tr.pos == "noun" and _definite(doc.tokens[tr.tok]):
             refs.setdefault(doc.clause_of[tr.tok], set()).add(tr.type)
     if not refs:
-        return events
+        return _narrative_dates(doc, triggers, events)
     out = list(events)
     for i, (tr, ev) in enumerate(zip(triggers, events, strict=True)):
         kinds = refs.get(doc.clause_of[tr.tok])
@@ -1911,6 +1930,94 @@ def _inferred_dates(
             if prev.date.value is not None and not (prev.negated or prev.hypothetical):
                 out[i] = replace(ev, date=prev.date, date_basis="inferred")
                 break
+    return _narrative_dates(doc, triggers, out)
+
+
+def _datable(ev: EventDraft, carried: bool) -> bool:
+    """An event whose date may date the narration that follows it: dated by its own time,
+    or by the narration it carries on (``carried``)."""
+    return (
+        (ev.date_basis == "explicit" or carried)
+        and ev.date.value is not None
+        and not ev.date.value.endswith("_REF")
+        and not (ev.negated or ev.hypothetical)
+    )
+
+
+def _starts_with(doc: Doc, first: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``first`` spell ``phrase`` (the first may carry و or ف)."""
+    toks = doc.tokens
+    if first + len(phrase) > len(toks):
+        return False
+    head = toks[first].key
+    if head != phrase[0] and not (head[:1] in "وف" and head[1:] == phrase[0]):
+        return False
+    return all(toks[first + k].key == w for k, w in enumerate(phrase[1:], 1))
+
+
+@lru_cache(maxsize=4096)
+def _conjoined(key: str) -> bool:
+    """Whether a sentence's first word carries the conjunction و or ف (واعتقلت، فقد، وجرت),
+    not a root letter of a trigger (وقّع، وصل، فرض)."""
+    if len(key) < 3 or key[0] not in "وف":
+        return False
+    index = _compiled().index
+    return key not in index and (key[0] == "و" or key[1:] in index or key[1:] == "قد")
+
+
+def _carries_on(doc: Doc, sent: int) -> bool:
+    """Whether sentence ``sent`` carries the narration of the one before on: it opens with a
+    conjunction (و، ف، ثم، كما، فيما) in the same paragraph, and is no background (وكان ...
+    قد) and no change of subject (وفي سياق آخر، من جهة أخرى)."""
+    gram = _grammar()
+    first = doc.sent_bounds[sent][0]
+    key = doc.tokens[first].key
+    if key in gram.background or any(_starts_with(doc, first, p) for p in gram.topic_shifts):
+        return False
+    if key not in gram.inherit and key != "و" and not _conjoined(key):
+        return False
+    prev = doc.sentences[sent - 1] if sent > 0 else None
+    here = doc.sentences[sent]
+    return prev is not None and "\n" not in doc.article.text[prev[1] : here[0]]
+
+
+def _narrative_dates(
+    doc: Doc, triggers: list[Trigger], events: list[EventDraft]
+) -> list[EventDraft]:
+    """Undated events that carry a dated narration on take its date (``"inferred"``).
+
+    Two cases, both common in news: a clause after a fronted temporal one (وعقب المباحثات،
+    شهد الجانبان توقيع ...: the talks' day), and a sentence that goes on with the previous one
+    in its paragraph (فرقت الشرطة أمس وقفة ... . واعتقلت ستة منهم: the same day), which takes
+    the date of that sentence's first dated event. Present-tense, planned, negated and
+    background sentences (وكان ... قد) neither give nor take a date.
+    """
+    out = list(events)
+    gram = _grammar()
+    lead: dict[int, EventDate] = {}  # sentence -> date of its first dated event
+    fronted: dict[int, EventDate] = {}  # sentence -> date of its fronted temporal clause
+    for i, (tr, ev) in enumerate(zip(triggers, out, strict=True)):
+        sent = doc.tokens[tr.tok].sent
+        c = doc.clause_of[tr.tok]
+        cl = doc.clauses[c]
+        carried = False
+        if (
+            ev.date_basis == "unknown"
+            and not (ev.negated or ev.hypothetical)
+            and tr.tense in ("past", "noun")
+        ):
+            date = fronted.get(sent) if cl.first != doc.sent_bounds[sent][0] else None
+            if date is None and sent - 1 in lead and _carries_on(doc, sent):
+                date = lead[sent - 1]
+            if date is not None:
+                ev = out[i] = replace(ev, date=date, date_basis="inferred")
+                carried = True
+        if not _datable(ev, True) or doc.tokens[doc.sent_bounds[sent][0]].key in gram.background:
+            continue
+        if cl.opener == "temporal" and cl.first == doc.sent_bounds[sent][0]:
+            fronted.setdefault(sent, ev.date)  # عقب المباحثات: dated by what it refers to
+        if _datable(ev, carried):
+            lead.setdefault(sent, ev.date)
     return out
 
 
