@@ -455,3 +455,23 @@ def test_re_mention_with_its_own_date_stays() -> None:
 def test_repeated_material_verb_stays() -> None:
     text = "هاجم مستوطنون قرية في الضفة الغربية. وفي اليوم التالي هاجم مستوطنون قرية أخرى."
     assert _types(text) == ["ASSAULT", "ASSAULT"]
+
+
+def test_a_dated_earlier_event_named_in_a_comment_is_history() -> None:
+    import timeline
+
+    text = (
+        "زيارة تاريخية\n\nوصل الرئيس الإندونيسي إلى الرياض أمس في زيارة رسمية. وتأتي الزيارة "
+        "امتداداً لزيارة خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إلى جاكرتا في مارس 2017."
+    )
+    evs = timeline.extract(text, published="2025-03-12").events
+    (old,) = [e for e in evs if e.date.value == "2017-03"]
+    assert (old.type, old.mode) == ("CONSULT", "visit")
+    assert [a.name for a in old.actors if a.role == "agent"] == ["Salman of Saudi Arabia"]
+
+
+def test_a_comment_alone_is_no_event() -> None:
+    import timeline
+
+    text = "وتأتي الزيارة في إطار تعزيز العلاقات بين مصر وفرنسا."
+    assert timeline.extract(text, published="2025-03-12").events == ()

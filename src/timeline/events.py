@@ -772,6 +772,7 @@ class Trigger:
     mode: str | None
     pos: Literal["verb", "noun", "form"]
     tense: Tense
+    prepositional: bool = False  # a noun after a preposition (لزيارة، في زيارة)
 
 
 def _has(tok: Token, keys: frozenset[str]) -> bool:
@@ -833,6 +834,12 @@ def _prefixed(key: str, variant: str) -> bool:
     return bare[:1] in "بل" and not variant.startswith(bare[:1])
 
 
+def _preposed(key: str, variant: str) -> bool:
+    """True when ``variant`` was found by stripping a preposition (ب، ل، ك) from ``key``."""
+    bare = key[1:] if key[:1] in "وف" and len(key) > 3 else key
+    return bare[:1] in "بلك" and not variant.startswith(bare[:1]) and not bare.startswith("ال")
+
+
 def _after_preposition(doc: Doc, t: Token) -> bool:
     """Whether a word follows a preposition of its sentence: then it is a verbal noun, not a
     verb (شددت مصر على رفضها)."""
@@ -871,7 +878,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                     pos, tense = s.pos, s.tense
                     if pos == "verb" and (_prefixed(t.key, v) or _after_preposition(doc, t)):
                         pos, tense = "noun", "noun"
-                    hit = Trigger(t.i, t.i, s.entry, e.type, mode, pos, tense)
+                    prep = pos == "noun" and (_preposed(t.key, v) or _after_preposition(doc, t))
+                    hit = Trigger(t.i, t.i, s.entry, e.type, mode, pos, tense, prep)
                     break
             if hit is not None or v in comp.index:
                 break
@@ -885,6 +893,13 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             and prev.type == tr.type
             and doc.clause_of[prev.tok] == doc.clause_of[tr.tok]
             and (tr.tok - prev.last <= 3 or _companion(doc, prev, tr))
+            # another event of the kind: وتأتي الزيارة امتداداً لزيارة الملك عام 2017
+            and not (
+                prev.pos == tr.pos == "noun"
+                and tr.prepositional
+                and prev.mode == tr.mode
+                and _definite(doc.tokens[prev.tok])
+            )
         ):
             generics = _grammar().generic_modes
             generic = prev.mode in generics
@@ -1059,8 +1074,13 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
     reach = 3 if tr.pos == "noun" else 6
     headed = _headed(doc, in_clause)  # جنوب لبنان، شمال العراق: a place, never a doer
     animate = [k for k in in_clause if doc.mentions[k].kind != "location" and k not in headed]
+    # a name after its title (لزيارة خادم الحرمين الشريفين الملك سلمان) is as near as the title
     after_any = [
-        k for k in in_clause if tr.tok < doc.mention_tok[k][0] <= tr.last + reach and not marks[k]
+        k
+        for k in in_clause
+        if tr.tok < doc.mention_tok[k][0]
+        and min(doc.mention_tok[k][0], _title_start(doc, k)) <= tr.last + reach
+        and not marks[k]
     ]
     after = [k for k in after_any if k in animate]
     before = [k for k in animate if doc.mention_tok[k][1] < tr.tok and not marks[k]]
@@ -2126,9 +2146,16 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
         if not keep[i]:
             continue
         material = tr.type in gram.material
-        comment = not material and (
-            _commentary(doc, tr, inside)
-            or (not out[i].agents and _has(doc.tokens[tr.tok], gram.commentary))
+        # a dated earlier event named in a comment is history, and kept (تأتي الزيارة
+        # امتداداً لزيارة الملك سلمان إلى جاكرتا في مارس 2017)
+        history = tr.prepositional and out[i].date_basis == "explicit"
+        comment = (
+            not material
+            and not history
+            and (
+                _commentary(doc, tr, inside)
+                or (not out[i].agents and _has(doc.tokens[tr.tok], gram.commentary))
+            )
         )
         result_clause = _consequence(doc, tr, trigger_toks) and (
             not material or any(keep[j] and sent[j] == sent[i] for j in range(i))
