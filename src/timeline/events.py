@@ -155,6 +155,7 @@ class Grammar(_Data):
     background_openers: list[str] = []
     topic_shifts: list[str] = []
     framing_prepositions: list[str] = []
+    noun_event_modes: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -2114,7 +2115,8 @@ def _informative(doc: Doc, tr: Trigger, ev: EventDraft) -> bool:
     gram = _grammar()
     if tr.type in gram.material:
         return True
-    if tr.pos == "noun" and (tr.type in gram.verb_only or not ev.agents):
+    state = tr.type in gram.verb_only and tr.mode not in gram.g.noun_event_modes
+    if tr.pos == "noun" and (state or not ev.agents):
         return False
     return bool(ev.actors)
 
