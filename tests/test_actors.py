@@ -470,3 +470,42 @@ def test_titles_with_coordinated_portfolios_and_given_names(
 def test_a_present_tense_trigger_after_a_title_is_no_name() -> None:
     text = "الخرطوم تستدعي السفير الكيني وتلوّح بوقف الواردات"
     assert [m for m in find_actors(text) if m.kind == "person"] == []
+
+
+def test_a_title_after_a_known_name_is_its_title_and_links_later_mentions() -> None:
+    text = (
+        "التقى أيمن الصفدي وزير الخارجية الأردني بنظيره المصري في عمان. "
+        "وقال وزير الخارجية الأردني إن المحادثات مثمرة."
+    )
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert [(m.name, m.title, m.via) for m in people] == [
+        ("Ayman Safadi", "وزير الخارجية الأردني", "gazetteer"),
+        ("Ayman Safadi", "وزير الخارجية الأردني", "coreference"),
+    ]
+    assert "Jordan" not in [m.name for m in find_actors(text)[:2]]  # the demonym is the title's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل كريم حداد وزير الداخلية الأردني إلى بغداد",
+        "وصل كريم حداد، وزير الداخلية الأردني، إلى بغداد",
+    ],
+)
+def test_an_unknown_name_before_its_title_is_a_person(text: str) -> None:
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert [(m.name, m.title, m.country) for m in people] == [
+        ("كريم حداد", "وزير الداخلية الأردني", "Jordan")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبل الملك عبدالله الثاني وزير الخارجية الأمريكي في عمان",  # the object, not him
+        "التقى أيمن الصفدي ووزير الخارجية المصري في عمان",  # "and the minister": another man
+    ],
+)
+def test_a_title_after_a_name_of_another_country_or_after_and_is_not_its_title(text: str) -> None:
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert all(m.title is None or "الخارجية" not in m.title for m in people)

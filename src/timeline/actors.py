@@ -97,6 +97,7 @@ class TitleLexicon(_Data):
     verb_suffixes: tuple[str, ...] = ()
     not_fuzzy: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    governing: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
 
 
@@ -587,6 +588,7 @@ def _titles_in(
                 or (_is_inner_head(lex, toks.text[j]) and not after_demonym)
                 or _genitive(lex, toks.text[j], j == i + 1 and not word.startswith("ال"))
                 or (j > i + 1 and _continues(lex, toks.text[j]))
+                or (toks.text[j - 1] in lex.governing and _genitive(lex, toks.text[j], True))
             ):
                 j += 1
             else:
@@ -689,6 +691,7 @@ def _discover(
     pending: list[tuple[_Title, int]] = []
     suppressed: set[int] = set()
     blocked: set[int] = set(marked)
+    hit_end = {h.j - 1: n for n, h in enumerate(hits)}
     for t in titles:
         nxt = hit_at.get(t.j) if t.j < len(toks.text) else None
         gap = norm[toks.end[t.j - 1] : toks.start[t.j]].strip(" ") if t.j < len(toks.text) else "."
@@ -705,6 +708,8 @@ def _discover(
             continue
         span = _name_after(toks, norm, t, hit_at, blocked)
         if span is None:
+            if _apposition(toks, norm, t, hits, mentions, hit_end, found, blocked, suppressed):
+                continue
             if t.country is not None or t.counterpart:
                 pending.append((t, len(found)))
             continue
@@ -730,6 +735,76 @@ def _discover(
             )
         )
     return found, pending, suppressed
+
+
+def _apposition(
+    toks: _Toks,
+    norm: str,
+    t: _Title,
+    hits: Sequence[_Hit],
+    mentions: list[_M],
+    hit_end: dict[int, int],
+    found: list[_M],
+    blocked: set[int],
+    suppressed: set[int],
+) -> bool:
+    """A title right after a person's name, with no name of its own ("أيمن الصفدي وزير
+    الخارجية الأردني"، "وصل كريم حداد، وزير الداخلية الأردني، إلى بغداد"): the title is that
+    person's. A known person takes it when the countries agree; an unknown name (two to four
+    name words, after a word that is none) becomes a person. A title with a clitic
+    (ووزير، بوزير) is another person. Returns whether the title found its person."""
+    if t.i == 0 or t.start != toks.start[t.i]:
+        return False  # ووزير الخارجية: "and the minister", someone else
+    gap = norm[toks.end[t.i - 1] : toks.start[t.i]].strip(" ")
+    if gap not in ("", "،", ","):
+        return False
+    idx = _index()
+    h = hit_end.get(t.i - 1)
+    if h is not None:
+        m = mentions[h]
+        entry = idx.entries[hits[h].entry]
+        if entry.kind != "person" or m.title is not None:
+            return False
+        if t.country is not None and m.country is not None and m.country != t.country:
+            return False  # استقبل الملك عبدالله الثاني وزير الخارجية الأمريكي: the object
+        m.title, m.title_key, m.head = t.key, t.key, t.head
+        m.title_span = (t.start, t.end)
+        m.country = m.country or t.country
+        suppressed.update(t.inner)
+        return True
+    k = t.i
+    while k > 0 and t.i - k < 4 and (k - 1) not in blocked and (k - 1) not in hit_end:
+        joined = k == t.i or _joined(norm, toks, k)  # the title may follow a comma
+        if not joined or not _name_token(toks, norm, k - 1, False, {}, blocked):
+            break
+        k -= 1
+    links = _titles().name_links
+    while k < t.i and toks.text[k] in links:
+        k += 1
+    if t.i - k < 2 or (k > 0 and _name_token(toks, norm, k - 1, True, {}, blocked)):
+        return False  # a name of two words at least, and the word before it is none
+    if toks.text[k].startswith("ال") or not _name_token(toks, norm, k, True, {}, blocked):
+        return False
+    blocked.update(range(k, t.i))
+    suppressed.update(t.inner)
+    start, end = toks.start[k], toks.end[t.i - 1]
+    known = _lookup_index(norm[start:end], person=True)
+    found.append(
+        _M(
+            start,
+            end,
+            idx.entries[known].name if known is not None else "",
+            "person",
+            "title",
+            title=t.key,
+            country=(idx.entries[known].country if known is not None else None) or t.country,
+            title_key=t.key,
+            head=t.head,
+            title_span=(t.start, t.end),
+            known=known is not None,
+        )
+    )
+    return True
 
 
 def _strip_head(head: str) -> str:
