@@ -509,3 +509,18 @@ def test_an_unknown_name_before_its_title_is_a_person(text: str) -> None:
 def test_a_title_after_a_name_of_another_country_or_after_and_is_not_its_title(text: str) -> None:
     people = [m for m in find_actors(text) if m.kind == "person"]
     assert all(m.title is None or "الخارجية" not in m.title for m in people)
+
+
+def test_protocol_titles_after_a_lineage_and_their_later_mentions() -> None:
+    text = (
+        "استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد رئيس "
+        "مجلس الوزراء، في قصر اليمامة بالرياض أمس، فخامة الرئيس برابوو سوبيانتو رئيس جمهورية "
+        "إندونيسيا. وعقد سمو ولي العهد والرئيس الإندونيسي جلسة مباحثات."
+    )
+    people = [(m.text, m.name, m.title) for m in find_actors(text) if m.kind == "person"]
+    assert people == [
+        ("الأمير محمد بن سلمان", "Mohammed bin Salman", "ولي العهد رئيس مجلس الوزراء"),
+        ("برابوو سوبيانتو", "Prabowo Subianto", "رئيس جمهورية إندونيسيا"),
+        ("ولي العهد", "Mohammed bin Salman", "ولي العهد"),
+        ("الرئيس الإندونيسي", "Prabowo Subianto", "الرئيس الإندونيسي"),
+    ]

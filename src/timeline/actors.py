@@ -710,8 +710,7 @@ def _discover(
         if span is None:
             if _apposition(toks, norm, t, hits, mentions, hit_end, found, blocked, suppressed):
                 continue
-            if t.country is not None or t.counterpart:
-                pending.append((t, len(found)))
+            pending.append((t, len(found)))
             continue
         a, b = span
         start, end = toks.start[a], toks.end[b - 1]
@@ -759,12 +758,19 @@ def _apposition(
     if gap not in ("", "،", ","):
         return False
     idx = _index()
+    links = _titles().name_links
     h = hit_end.get(t.i - 1)
+    k = (
+        t.i - 1
+    )  # past a lineage the gazetteer name stops before (محمد بن سلمان بن عبدالعزيز آل سعود)
+    while h is None and k >= 2 and t.i - k < 7 and toks.text[k - 1] in links:
+        k -= 2
+        h = hit_end.get(k)
     if h is not None:
         m = mentions[h]
         entry = idx.entries[hits[h].entry]
-        if entry.kind != "person" or m.title is not None:
-            return False
+        if entry.kind != "person" or (m.title_key is not None and " " in m.title_key):
+            return False  # a title of its own already (a bare "الرئيس" gives way)
         if t.country is not None and m.country is not None and m.country != t.country:
             return False  # استقبل الملك عبدالله الثاني وزير الخارجية الأمريكي: the object
         m.title, m.title_key, m.head = t.key, t.key, t.head
@@ -778,7 +784,6 @@ def _apposition(
         if not joined or not _name_token(toks, norm, k - 1, False, {}, blocked):
             break
         k -= 1
-    links = _titles().name_links
     while k < t.i and toks.text[k] in links:
         k += 1
     if t.i - k < 2 or (k > 0 and _name_token(toks, norm, k - 1, True, {}, blocked)):
@@ -821,8 +826,11 @@ def _resolve_pending(
         for p in reversed(before):
             if t.country is not None and p.country != t.country:
                 continue
-            same_key = p.title_key == t.key
-            role = _strip_head(t.head) in (p.title_key or "") if t.definite else False
+            key = p.title_key or ""
+            same_key = key == t.key or (t.country is None and key.startswith(t.key + " "))
+            role = _strip_head(t.head) in key if t.definite else False
+            if t.country is None and not t.counterpart and not (same_key or role):
+                continue  # "سمو ولي العهد", "الرئيس": the last one so titled
             if same_key or role or t.counterpart:
                 pick = p
                 break
