@@ -475,3 +475,40 @@ def test_a_comment_alone_is_no_event() -> None:
 
     text = "وتأتي الزيارة في إطار تعزيز العلاقات بين مصر وفرنسا."
     assert timeline.extract(text, published="2025-03-12").events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent", "target"),
+    [
+        # the object after a time
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي أمس الرئيس الفرنسي إيمانويل ماكرون في القاهرة",
+            "استقبل",
+            "Abdel Fattah el-Sisi",
+            "Emmanuel Macron",
+        ),
+        # the object after commas, past a place
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي، في قصر الاتحادية بالقاهرة أمس، الرئيس الفرنسي "
+            "إيمانويل ماكرون",
+            "استقبل",
+            "Abdel Fattah el-Sisi",
+            "Emmanuel Macron",
+        ),
+        # a relative clause is about the name before its pronoun
+        (
+            "استقبل السيسي أمس الرئيس الفرنسي إيمانويل ماكرون، الذي يقوم بزيارة رسمية لمصر",
+            "بزيارة",
+            "Emmanuel Macron",
+            "Egypt",
+        ),
+    ],
+)
+def test_objects_after_times_and_commas_and_relative_antecedents(
+    text: str, trigger: str, agent: str, target: str
+) -> None:
+    import timeline
+
+    evs = timeline.extract(text, published="2025-03-12").events
+    (ev,) = [e for e in evs if e.trigger == trigger]
+    assert (ev.agents, ev.targets) == ((agent,), (target,))

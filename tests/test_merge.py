@@ -751,3 +751,39 @@ def test_not_dated_after_a_report_of_it_as_done() -> None:
     tl = merge([early, late])
     assert len(tl.events) == 2
     assert tl.events[0].date.value == "2025-05" and tl.events[1].date.start is None
+
+
+@pytest.mark.parametrize(
+    ("mode_a", "mode_b", "merged"),
+    [
+        ("meeting", "talks", True),  # one meeting, named two ways
+        ("attack", "airstrike", True),  # a generic mode meets any of its type
+        ("visit", "phone", False),  # a visit is no phone call
+    ],
+)
+def test_modes_of_one_family_or_generic_may_merge(mode_a: str, mode_b: str, merged: bool) -> None:
+    type_ = "ASSAULT" if "attack" in (mode_a, mode_b) else "CONSULT"
+    actors = [("Vladimir Putin", "agent"), ("Nicolás Maduro", "target")]
+    a = extraction(
+        "a",
+        [
+            event(
+                "a",
+                "استقبل بوتين مادورو في الكرملين",
+                (0, 30),
+                type_,
+                mode_a,
+                day(2025, 6, 1),
+                actors,
+            )
+        ],
+    )
+    b = extraction(
+        "b",
+        [
+            event(
+                "b", "أجرى بوتين مباحثات مع مادورو", (5, 40), type_, mode_b, day(2025, 6, 1), actors
+            )
+        ],
+    )
+    assert len(merge([a, b]).events) == (1 if merged else 2)

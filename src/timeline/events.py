@@ -108,6 +108,7 @@ class TriggerLexicon(_Data):
     morphology: Morphology
     mode_modifiers: list[ModeModifier] = []
     entries: list[TriggerEntry]
+    mode_families: list[list[str]] = []  # modes that may name one event (see merge)
 
 
 class Grammar(_Data):
@@ -1099,13 +1100,16 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         args.agent, obj = before[-1], after[0]
     elif after:
         args.agent = after[0]
-        end = doc.mention_tok[after[0]][1]
-        # the object may wear a title (التقى عباس العاهل الأردني الملك عبد الله الثاني)
-        nxt = [k for k in in_clause if not marks[k] and _title_start(doc, k) == end + 1]
+        end = _past_times(doc, cl, doc.mention_tok[after[0]][1] + 1)
+        # the object may wear a title (التقى عباس العاهل الأردني الملك عبد الله الثاني), and
+        # come after a time (استقبل السيسي أمس الرئيس الفرنسي)
+        nxt = [k for k in in_clause if not marks[k] and _title_start(doc, k) == end]
         if tr.pos != "noun" and nxt and not _coordinated(doc, nxt[0]):
             obj = nxt[0]
     elif before:
         args.agent = before[-1]
+    elif cl.opener == "relative" and (ante := _antecedent(doc, cl)) is not None:
+        args.agent = ante  # الرئيس برابوو، الذي يقوم بزيارة دولة: he visits
     elif prev_agent is not None:
         args.agent = prev_agent
     else:
@@ -1133,6 +1137,18 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         ]
         if later and not in_clause:
             args.target = later[0]
+        elif tr.pos == "verb" and in_clause == [args.agent]:
+            # استقبل ولي العهد، في قصر اليمامة بالرياض أمس، الرئيس الإندونيسي: the object
+            # after commas (no place), when the clauses between open with no conjunction
+            objs = [
+                k
+                for k in later
+                if doc.mentions[k].kind != "location" and not _placed(doc, doc.mentions[k].span[0])
+            ]
+            c = doc.clause_of[tr.tok]
+            first = doc.clause_of[doc.mention_tok[objs[0]][0]] if objs else c
+            if objs and all(doc.clauses[j].opener is None for j in range(c + 1, first + 1)):
+                args.target = objs[0]
     # the owner of the object hit or seized outranks a place marked by a preposition
     if tr.type in _OBJECT_TYPES and tr.pos != "noun":
         owner = _object_owner(doc, tr, args.agent, in_clause)
@@ -1201,6 +1217,28 @@ _TANWEEN_FATH = "\u064b"
 
 # verbs whose direct object is hit, seized, punished or blamed: its owner is the target
 _OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+
+
+def _past_times(doc: Doc, cl: Clause, j: int) -> int:
+    """The first token from ``j`` on that is not part of one of clause ``cl``'s times."""
+    while j <= cl.last and any(t.span[0] <= doc.tokens[j].span[0] < t.span[1] for t in cl.times):
+        j += 1
+    return j
+
+
+def _antecedent(doc: Doc, cl: Clause) -> int | None:
+    """The actor a relative clause is about: the one named right before its pronoun."""
+    if cl.first == 0:
+        return None
+    k = cl.first - 1  # the name may wear a title after it (برابوو سوبيانتو رئيس جمهورية إندونيسيا)
+    near = [
+        m
+        for m, (a, b) in enumerate(doc.mention_tok)
+        if k - 4 <= b <= k and doc.tokens[a].sent == doc.tokens[cl.first].sent
+    ]
+    if not near or doc.mentions[near[-1]].kind == "location":
+        return None
+    return near[-1]
 
 
 def _object_owner(doc: Doc, tr: Trigger, agent: int | None, in_clause: list[int]) -> int | None:

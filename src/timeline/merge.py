@@ -25,11 +25,13 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import get_args
 
 import regex
+from pydantic import BaseModel, ConfigDict
 
+from . import lexicon
 from .errors import BadInputError
 from .models import (
     Actor,
@@ -414,7 +416,7 @@ def _score(a: _Rec, b: _Rec, actors: _Actors) -> float | None:
         return None
     if ma.article == mb.article or sim >= WIRE_SIMILARITY:
         return 10.0 + sim
-    if ma.mode and mb.mode and ma.mode != mb.mode:
+    if ma.mode and mb.mode and not _modes_meet(ma.mode, mb.mode):
         return None
     rel = _date_relation(a, b)
     full = actors.covers(a.parts, b.parts)
@@ -434,6 +436,30 @@ def _score(a: _Rec, b: _Rec, actors: _Actors) -> float | None:
         points += 0.5
     needed = MIN_EVIDENCE if rel != "loose" else MIN_EVIDENCE_UNDATED
     return points + sim if points >= needed else None
+
+
+class _ModeData(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    mode_families: list[list[str]] = []
+    generic_modes: list[str] = []
+
+
+@cache
+def _mode_family() -> tuple[dict[str, int], frozenset[str]]:
+    """Each mode's family (``triggers.json``) and the generic modes (``events.json``)."""
+    families = lexicon.load("triggers", _ModeData).mode_families
+    generic = lexicon.load("events", _ModeData).generic_modes
+    return {m: k for k, fam in enumerate(families) for m in fam}, frozenset(generic)
+
+
+def _modes_meet(a: str, b: str) -> bool:
+    """Whether two modes of one type may name one event: the same, of one family (meeting /
+    talks), or one of them generic (attack, protest)."""
+    if a == b:
+        return True
+    family, generic = _mode_family()
+    return a in generic or b in generic or family.get(a, -1) == family.get(b, -2)
 
 
 def _similarity(a: _Rec, b: _Rec) -> float:
