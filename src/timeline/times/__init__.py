@@ -111,6 +111,11 @@ def _cues(text: str, left: int, right: int, g: Grammar) -> tuple[tuple[int, int,
             continue
         for rest, kind in g.cue_phrases.get(tok, ()):
             if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
+                if kind == "planned":  # على أن + a present-tense verb
+                    verb = words[k + 1 + len(rest)] if k + 1 + len(rest) < len(words) else ""
+                    if len(verb) < 3 or not g.clitics.sub("", verb).startswith(g.imperfect):
+                        continue
+                    kind = "future"
                 cues.append((matches[k].start(), matches[k + len(rest)].end(), kind))
                 break
         else:

@@ -108,6 +108,7 @@ class _Cues(BaseModel):
     past_stems: list[str]
     past_phrases: list[str]
     past_suffixes: list[str]
+    planning_phrases: list[str] = []
 
 
 class TimeWordsData(BaseModel):
@@ -184,6 +185,8 @@ class TimeWordsData(BaseModel):
     now_words: list[str]
     clause_boundaries: list[str]
     and_half: list[str]
+    whole_words: list[str] = []
+    lasting_verbs: list[str] = []
     set_every: list[str]
     age_words: list[str]
     trigger_stopwords: list[str]
@@ -501,6 +504,7 @@ class Grammar:
                 rf"(?:(?P<prep>{alt(tw.duration_prepositions)}){SP})?(?:(?P<approx>{approx}){SP})?"
                 rf"(?:(?P<num>{number}){SP}(?P<unit>{unit_any})|(?P<unit_dual>{unit_dual})"
                 rf"|(?P<half>{alt(self.fraction_units)})|(?P<unit1>{unit_any}))(?P<andhalf>{SP}{alt(tw.and_half)})?"
+                rf"(?P<whole>{SP}{alt(tw.whole_words)}{E})?"
                 rf"(?P<era_of>{SP}{alt(tw.time_of_era)})?"
                 rf"{E}{not_date_next}"
             ),
@@ -750,17 +754,29 @@ class Grammar:
         for kind, forms in (
             ("past", sorted(past_forms) + [norm(f) for f in cues.past_phrases]),
             ("future", [norm(f) for f in cues.future_phrases]),
+            ("planned", [norm(f) for f in cues.planning_phrases]),
         ):
+            # a past verb takes only و / ف (لبحث، بحضور are nouns, no past tense)
+            allowed = (
+                prefixes_all
+                if kind != "past"
+                else ["", *(p for p in prefixes_all if p in "وف" and p)]
+            )
             for form in forms:
                 parts = tuple(form.split(" "))
-                for prefix in prefixes_all:
+                for prefix in allowed:
                     first = prefix + parts[0]
                     if len(parts) == 1:
                         self.cue_words.setdefault(first, kind)
                     else:
                         self.cue_phrases.setdefault(first, []).append((parts[1:], kind))
         self.cue_starts = frozenset(self.cue_words).union(self.cue_phrases)
+        # the verb, and its subject (مكث الوفد شهراً)
+        self.lasting_before = compiled(
+            rf"{B}{clitic}{alt(tw.lasting_verbs)}(?:{SP}[^\W\d_]+){{0,2}}{SP}$"
+        )
         self.future_prefixes = tuple(norm(p) for p in fp.prefixes)
+        self.imperfect = tuple(norm(c) for c in fp.imperfect)
         self.future_stop = {norm(w) for w in cues.future_prefix_stoplist}
         self.clitics = compiled(rf"^{alt(tw.clitics)}")
         self.reading_before = compiled(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")

@@ -453,7 +453,17 @@ def _b_duration(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     approx = _g(m, "approx")
     if n is None:
         return None
-    if _g(m, "unit1") and not (prep or approx or _g(m, "andhalf")):
+    # a bare unit is a duration when whole (أسبوعاً كاملاً) or after a verb of lasting
+    # (استمرت أسبوعاً، مكث شهراً)
+    bare = _g(m, "unit1") and not (prep or approx or _g(m, "andhalf") or _g(m, "whole"))
+    if (
+        bare
+        and (
+            not (_g(m, "unit1") or "").endswith("ا")  # accusative: شهراً, not شهر العسل
+            or not g.lasting_before.search(text[max(0, m.start("core") - 40) : m.start("core")])
+            or text[m.end() : m.end() + 5].strip().startswith("بعد")  # يوماً بعد يوم: day by day
+        )
+    ):
         return None
     if g.reading_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
         return None
