@@ -16,7 +16,7 @@ from .actors import actors_of, find_actors
 from .events import find_events
 from .merge import merge
 from .models import Article, Extraction, TimeExpression, Timeline
-from .reader import parse_published, read_article, visible_text
+from .reader import date_line, parse_published, read_article, visible_text
 from .times import find_times
 from .tokens import Regions
 
@@ -69,8 +69,9 @@ def _time_regions(article: Article) -> list[tuple[int, int]]:
     regions = list(article.segments)
     if article.title_span is not None:
         regions.append(article.title_span)
-    if article.published_span is not None:
-        regions.append(article.published_span)
+    line = date_line(article)  # a second calendar may follow the first
+    if line is not None:
+        regions.append(line)
     return sorted(set(regions))
 
 

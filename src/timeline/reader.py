@@ -412,6 +412,23 @@ def _html_to_text(html: str) -> tuple[str, str | None, str | None]:
 _NOT_NEWLINE = regex.compile(r"[^\n]+")
 
 
+def date_line(article: Article) -> tuple[int, int] | None:
+    """The line of the printed publication date (up to 80 characters around it): a second
+    calendar may follow the first.
+
+    >>> a = read_article("عنوان الخبر\\nالأربعاء 12 رمضان 1446هـ - 12 مارس 2025م\\nقال الوزير إنه سيعود.")
+    >>> a.text[slice(*date_line(a))]
+    'الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م'
+    """
+    if article.published_span is None:
+        return None
+    a, b = article.published_span
+    text = article.text
+    end = text.find("\n", b)
+    end = min(len(text) if end < 0 else end, b + 80)
+    return max(text.rfind("\n", 0, a) + 1, a - 80), end
+
+
 def visible_text(article: Article) -> str:
     """The article's text with all but its headline, date line and body blanked: the same
     length and offsets, line breaks kept, so the engines read only the article.
@@ -420,9 +437,7 @@ def visible_text(article: Article) -> str:
     >>> visible_text(a).split("\\n")[2:]
     ['            ', '     ']
     """
-    keep = sorted(
-        {*article.segments, *(s for s in (article.title_span, article.published_span) if s)}
-    )
+    keep = sorted({*article.segments, *(s for s in (article.title_span, date_line(article)) if s)})
     if not article.segments or keep == [(0, len(article.text))]:
         return article.text
     out: list[str] = []
