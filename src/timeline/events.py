@@ -1220,9 +1220,22 @@ _OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 
 
 def _past_times(doc: Doc, cl: Clause, j: int) -> int:
-    """The first token from ``j`` on that is not part of one of clause ``cl``'s times."""
-    while j <= cl.last and any(t.span[0] <= doc.tokens[j].span[0] < t.span[1] for t in cl.times):
-        j += 1
+    """The first token from ``j`` on that is not part of one of clause ``cl``'s times (nor
+    the preposition before one: اتهمت الحكومة في 6 آذار دولة الإمارات)."""
+
+    def timed(k: int) -> bool:
+        return k <= cl.last and any(
+            t.span[0] <= doc.tokens[k].span[0] < t.span[1] for t in cl.times
+        )
+
+    gram = _grammar()
+    while j <= cl.last:
+        if timed(j):
+            j += 1
+        elif doc.tokens[j].key in gram.place_preps and timed(j + 1):
+            j += 2
+        else:
+            break
     return j
 
 
