@@ -281,3 +281,28 @@ def test_boilerplate_is_not_read() -> None:
     x = timeline.extract(a)
     assert [t.value for t in x.times] == ["2025-03-09"]
     assert {m.name for m in x.actor_mentions} == {"Sergey Lavrov", "Egypt"}
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "الأطلس بريس | مجتمع",  # a site and its section, with a separator
+        "قناة الأرز - الموقع الرسمي\nالرئيسية / لبنان / سياسة",  # and a breadcrumb
+        "وكالة أنباء دجلة",  # an outlet's name
+        "بوابة المحروسة\nأخبار عربية وعالمية",  # a section label
+    ],
+)
+def test_a_masthead_before_the_headline_is_no_title(masthead: str) -> None:
+    headline = "الأمن يفرق وقفة للممرضين أمام البرلمان والتنسيق النقابي يعلن إضرابا وطنيا"
+    body = "فرقت القوات العمومية مساء أمس وقفة احتجاجية نظمها مئات الممرضين أمام البرلمان."
+    a = read_article(f"{masthead}\n\n{headline}\n\n{body}")
+    assert a.title == headline
+    assert a.text[slice(*a.segments[0])] == body
+
+
+def test_a_short_headline_before_a_lede_stays_the_title() -> None:
+    a = read_article(
+        "روسيا تؤكد دعم فنزويلا\n\nأكد الكرملين اليوم أن روسيا ستواصل دعم فنزويلا في مواجهة "
+        "الضغوط الخارجية المتزايدة، وفق ما نقلته وكالات الأنباء الرسمية عن المتحدث باسمه."
+    )
+    assert a.title == "روسيا تؤكد دعم فنزويلا"

@@ -565,7 +565,7 @@ def _from_text(
                 when, words, (s, e), printed_precision = hit
                 printed = (when, words, (a + s, a + e), printed_precision)
                 continue
-        if title_span is None and not body and len(line.split()) < 3 and index < 4:
+        if title_span is None and not body and index < 4 and _masthead(text, lines, index, f):
             boilerplate.append((a, b))  # a masthead before the headline (الجزيرة نت)
             continue
         if title_span is None and not body and _title_like(line):
@@ -600,6 +600,32 @@ def _from_text(
         source=source_name,
         format="html" if fmt == "html" else "text",
     )
+
+
+def _masthead(text: str, lines: list[Span], index: int, f: _Furniture) -> bool:
+    """A site's name or section before the headline: a line of one or two words, or a short
+    one (up to five words) that names an outlet (وكالة أنباء دجلة، أخبار عربية وعالمية) or
+    holds a separator (الأطلس بريس | مجتمع، قناة الأرز - الموقع الرسمي), when a headline-like
+    line of more words, not a full sentence, follows."""
+    a, b = lines[index]
+    line = text[a:b]
+    words = line.split()
+    if len(words) < 3:
+        return True
+    if len(words) > 5:
+        return False
+    key = _line_key(line)
+    outlet = any(key.startswith(o + " ") for o in f.outlets)
+    if not (outlet or "|" in line or " - " in line):
+        return False
+    for a2, b2 in lines[index + 1 : index + 4]:
+        nxt = text[a2:b2]
+        if _find_printed_date(nxt) is not None or _is_furniture(_line_key(nxt), f):
+            continue
+        if _is_site_footer(nxt, f):
+            continue
+        return 6 <= len(nxt.split()) <= 25 and not nxt.rstrip().endswith(".")
+    return False
 
 
 def _title_like(line: str) -> bool:
