@@ -306,3 +306,10 @@ def test_a_short_headline_before_a_lede_stays_the_title() -> None:
         "الضغوط الخارجية المتزايدة، وفق ما نقلته وكالات الأنباء الرسمية عن المتحدث باسمه."
     )
     assert a.title == "روسيا تؤكد دعم فنزويلا"
+
+
+def test_a_first_line_that_ends_with_a_full_stop_is_the_lede_not_a_title() -> None:
+    text = "التقى وزير الخارجية المصري نظيره التركي أمس.\n\nوعقب المباحثات، وقّع الجانبان اتفاقية."
+    a = read_article(text)
+    assert a.title is None
+    assert [text[s:e] for s, e in a.segments][0].startswith("التقى")

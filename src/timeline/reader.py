@@ -629,8 +629,12 @@ def _masthead(text: str, lines: list[Span], index: int, f: _Furniture) -> bool:
 
 
 def _title_like(line: str) -> bool:
+    """A headline: 3 to 40 words, no colon at its end, and no full stop (a line that ends
+    with one is the lede of a text without a headline; an ellipsis is a headline's)."""
     n = len(line.split())
-    return 3 <= n <= 40 and len(line) <= 300 and not line.rstrip().endswith(":")
+    end = line.rstrip()
+    full_stop = end.endswith(".") and not end.endswith("..")
+    return 3 <= n <= 40 and len(line) <= 300 and not end.endswith(":") and not full_stop
 
 
 def _derived_id(text: str) -> str:
