@@ -220,3 +220,18 @@ def test_a_signature_is_a_signed_milestone() -> None:
     assert [(m.stage, m.date.value if m.date else None) for m in ag.milestones] == [
         ("signed", "2025-03-10")
     ]
+
+
+def test_two_agreements_of_one_pair_signed_years_apart_stay_two() -> None:
+    import timeline
+
+    text = (
+        "زيارة رسمية\n\nالتقى ولي العهد السعودي الرئيس الإندونيسي أمس، ووقعت السعودية وإندونيسيا "
+        "مذكرات تفاهم في مجال الطاقة. وتأتي الزيارة امتداداً لاتفاقية التعاون الدفاعي الموقعة "
+        "بين السعودية وإندونيسيا في يناير 2014."
+    )
+    ags = timeline.extract(text, published="2025-03-12").agreements
+    signed = sorted(m.date.value for a in ags for m in a.milestones if m.stage == "signed")
+    assert signed == ["2014-01", "2025-03-11"]
+    assert len({a.id for a in ags}) == len(ags) == 2
+    assert "اتفاقية التعاون الدفاعي" in [n for a in ags for n in a.names]  # ولا- stripped

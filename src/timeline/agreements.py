@@ -244,16 +244,17 @@ def _proclitic_letters() -> frozenset[str]:
 def _proclitic_length(text: str, a: int, tok: Token) -> int:
     """Characters of the proclitics (و، ف، ب، ل، ك) before the noun that opens a name at ``a``
     (باتفاقية جدة → اتفاقية جدة، بالاتفاقية → الاتفاقية; the article stays)."""
-    n = next(
-        (
-            len(tok.key) - len(v)
-            for v in tok.vars[1:]
-            if tok.key.endswith(v)
-            and 0 < len(tok.key) - len(v) <= 2
-            and all(c in _proclitic_letters() for c in tok.key[: len(tok.key) - len(v)])
-        ),
-        0,
-    )
+    nouns = _compiled().nouns
+    cuts = [
+        len(tok.key) - len(v)
+        for v in tok.vars[1:]
+        if tok.key.endswith(v)
+        and 0 < len(tok.key) - len(v) <= 2
+        and all(c in _proclitic_letters() for c in tok.key[: len(tok.key) - len(v)])
+    ]
+    # the form the lexicon knows decides (ولاتفاقية → اتفاقية, not لاتفاقية)
+    known = [len(tok.key) - len(v) for v in tok.vars[1:] if v in nouns]
+    n = max((c for c in cuts if c in known), default=cuts[0] if cuts else 0)
     k = a
     while n and k < len(text):  # skip n letters (and the marks on them) of the original
         k += 1
@@ -342,7 +343,9 @@ def _has_any(doc: Doc, j: int, keys: frozenset[str]) -> bool:
     return any(v in keys for v in doc.tokens[j].vars)
 
 
-def _stage_date(doc: Doc, j: int, stage: MilestoneStage) -> EventDate | None:
+def _stage_date(
+    doc: Doc, j: int, stage: MilestoneStage, events: Sequence[EventDraft] = ()
+) -> EventDate | None:
     tr = Trigger(j, j, -1, "AGREE", None, "noun", "noun")
     c = doc.clause_of[j]
     t = _pick_time(doc, c, tr)
@@ -350,6 +353,10 @@ def _stage_date(doc: Doc, j: int, stage: MilestoneStage) -> EventDate | None:
         t, _ = _clause_time(doc, c)
     if t is not None:
         return _event_date(t)
+    pos = doc.tokens[j].span[0]
+    for ev in events:  # the event of this very word, dated by the narration (وعقب المباحثات)
+        if ev.trig_span[0] <= pos < ev.trig_span[1] and ev.date_basis == "inferred":
+            return ev.date
     if doc.article.published is not None and stage in ("signed", "ratified", "in_force"):
         return _publication_date(doc.article.published)
     return None
@@ -397,7 +404,7 @@ def _milestones(
         n, stage = hit
         if stage not in seen:
             seen.add(stage)
-            date = _stage_date(doc, j, stage)  # type: ignore[arg-type]
+            date = _stage_date(doc, j, stage, events)  # type: ignore[arg-type]
             out.append(
                 Milestone(
                     stage=stage,
@@ -549,13 +556,30 @@ class _Group:
     members: list[_AgMention]
 
 
+def _dates_clash(a: _AgMention, b: _AgMention) -> bool:
+    """Whether two mentions date one milestone apart (signed 2014-01 / signed 2025-03-11):
+    two agreements of the same parties, not one."""
+    for x in a.milestones:
+        for y in b.milestones:
+            if x.stage != y.stage or x.date is None or y.date is None:
+                continue
+            u, v = x.date.value or "", y.date.value or ""
+            if u and v and not (u.startswith(v) or v.startswith(u)):
+                return True
+    return False
+
+
 def _group(mentions: list[_AgMention]) -> list[_Group]:
     groups: list[_Group] = []
     for m in mentions:
         if len(m.parties) < 2:
             continue
         for g in groups:
-            if g.family == m.family and set(g.parties) == set(m.parties):
+            if (
+                g.family == m.family
+                and set(g.parties) == set(m.parties)
+                and not any(_dates_clash(x, m) for x in g.members)
+            ):
                 g.members.append(m)
                 break
         else:
@@ -563,7 +587,13 @@ def _group(mentions: list[_AgMention]) -> list[_Group]:
     for m in mentions:
         if len(m.parties) >= 2:
             continue
-        cands = [g for g in groups if g.family == m.family and set(m.parties) <= set(g.parties)]
+        cands = [
+            g
+            for g in groups
+            if g.family == m.family
+            and set(m.parties) <= set(g.parties)
+            and not any(_dates_clash(x, m) for x in g.members)
+        ]
         if not cands:
             continue
 
@@ -649,8 +679,27 @@ def find_agreements(doc: Doc, events: Sequence[EventDraft]) -> list[Agreement]:
     if not mentions:
         return []
     _attach_clauses(doc, mentions)
-    found = [_agreement(doc, g) for g in _group(mentions)]
-    return [a for a in found if not _descriptive(a)]
+    found = [a for a in (_agreement(doc, g) for g in _group(mentions)) if not _descriptive(a)]
+    return _distinct_ids(found)
+
+
+def _distinct_ids(found: list[Agreement]) -> list[Agreement]:
+    """Two agreements of the same parties and kind (a 2014 defence pact, the 2025 memoranda)
+    keep distinct ids: the later ones take the date of their first dated milestone."""
+    seen: set[str] = set()
+    out: list[Agreement] = []
+    for ag in found:
+        aid = ag.id
+        if aid in seen:
+            dated = [m.date.value for m in ag.milestones if m.date is not None and m.date.value]
+            aid = f"{ag.id}-{_slug(dated[0]) if dated else len(out)}"
+            k = 2
+            while aid in seen:
+                aid, k = f"{ag.id}-{k}", k + 1
+            ag = ag.model_copy(update={"id": aid})
+        seen.add(aid)
+        out.append(ag)
+    return out
 
 
 def _descriptive(ag: Agreement) -> bool:
