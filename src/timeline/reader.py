@@ -27,7 +27,7 @@ from .lexicon import load
 from .models import Article, Span
 from .text import normalise, normalise_key
 
-__all__ = ["iter_sources", "parse_published", "read_article", "visible_text"]
+__all__ = ["date_line", "iter_sources", "parse_published", "read_article", "visible_text"]
 
 SourceLike = str | bytes | os.PathLike[str]
 
