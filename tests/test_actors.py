@@ -524,3 +524,22 @@ def test_protocol_titles_after_a_lineage_and_their_later_mentions() -> None:
         ("ولي العهد", "Mohammed bin Salman", "ولي العهد"),
         ("الرئيس الإندونيسي", "Prabowo Subianto", "الرئيس الإندونيسي"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "قال وزير الطاقة الإندونيسي بهليل لاهادليا إن المذكرات التي وقعتها بلاده ستفتح الباب",
+            "Indonesia",
+        ),
+        ("وأكدت الخارجية الروسية أن بلادها لن تتخلى عن حلفائها", "Russia"),
+    ],
+)
+def test_his_country_is_the_country_of_the_last_person_or_body(text: str, country: str) -> None:
+    homes = [m for m in find_actors(text) if m.text.startswith("بلاد")]
+    assert [(m.name, m.kind, m.via) for m in homes] == [(country, "country", "coreference")]
+
+
+def test_his_country_with_no_one_before_is_nothing() -> None:
+    assert find_actors("تعيش بلاده أزمة اقتصادية خانقة") == []

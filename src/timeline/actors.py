@@ -96,6 +96,7 @@ class TitleLexicon(_Data):
     verb_prefixes: tuple[str, ...] = ()
     verb_suffixes: tuple[str, ...] = ()
     not_fuzzy: frozenset[str] = frozenset()
+    home_words: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
@@ -261,14 +262,29 @@ class _Word:
     loose: tuple[tuple[int, _Form], ...]
     head: tuple[int, str, bool] | None
     anaphor: int | None
+    home: int | None = None  # clitic offset of "بلاده" (his country)
 
 
 @lru_cache(maxsize=65536)
 def _word(word: str) -> _Word | None:
     """The roles of ``word`` (``None`` for a word with none, most of a text)."""
     after, single = _by_second_word(_exact_candidates(word))
-    info = _Word(after, single, _fuzzy_candidates(word), _head_of(word), _anaphor_offset(word))
-    if info.after or info.single or info.loose or info.head or info.anaphor is not None:
+    info = _Word(
+        after,
+        single,
+        _fuzzy_candidates(word),
+        _head_of(word),
+        _anaphor_offset(word),
+        _home_offset(word),
+    )
+    if (
+        info.after
+        or info.single
+        or info.loose
+        or info.head
+        or info.anaphor is not None
+        or info.home is not None
+    ):
         return info
     return None
 
@@ -906,6 +922,37 @@ def _anaphor_offset(word: str) -> int | None:
     return next((off for off, s, st in _variants(word) if not st and s in lex.anaphors), None)
 
 
+def _home_offset(word: str) -> int | None:
+    lex = _titles()
+    return next((off for off, s, st in _variants(word) if not st and s in lex.home_words), None)
+
+
+def _home_pass(toks: _Toks, norm: str, kept: list[_M]) -> list[_M]:
+    """ "بلاده" / "بلادها" (his / her country) → the country of the person or body named last
+    before it, within its sentence or the one before (قال الوزير الإندونيسي إن المذكرات التي
+    وقعتها بلاده: Indonesia)."""
+    homes = [(i, w.home) for i, w in toks.marked if w.home is not None]
+    if not homes:
+        return []
+    owners = sorted(
+        (m for m in kept if m.kind in ("person", "organization", "group") and m.country),
+        key=attrgetter("end"),
+    )
+    spans = [(k.start, k.end) for k in kept]
+    out: list[_M] = []
+    for i, off in homes:
+        start = toks.start[i]
+        before = [p for p in owners if p.end <= start and start - p.end <= 300]
+        if not before:
+            continue
+        country = before[-1].country
+        assert country is not None
+        m = _M(start + off, toks.end[i], country, "country", "coreference")
+        if not _inside(spans, m.start, m.end):
+            out.append(m)
+    return out
+
+
 def _anaphor_pass(toks: _Toks, norm: str, kept: list[_M]) -> list[_M]:
     """ "الأخير" (the latter) → the most recent person mentioned before it (among ``kept``,
     outside which the anaphor stands)."""
@@ -973,6 +1020,7 @@ def find_actors(text: str) -> list[ActorMention]:
     kept += links
     kept += _surname_pass(toks, norm, people, kept)
     kept += _anaphor_pass(toks, norm, kept)
+    kept += _home_pass(toks, norm, kept)
     kept = _drop_suppressed_inner(kept, links)
     kept.sort(key=attrgetter("start", "end"))
     return _MENTIONS.validate_python(_mention_fields(nt, kept))
