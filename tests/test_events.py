@@ -512,3 +512,16 @@ def test_objects_after_times_and_commas_and_relative_antecedents(
     evs = timeline.extract(text, published="2025-03-12").events
     (ev,) = [e for e in evs if e.trigger == trigger]
     assert (ev.agents, ev.targets) == ((agent,), (target,))
+
+
+def test_a_lede_carried_on_in_the_next_paragraph_is_dated_by_publication() -> None:
+    import timeline
+
+    text = (
+        "روسيا وفنزويلا تبرمان اتفاقية\n\nفي خطوة ذات دلالات سياسية عميقة، عززت روسيا تحالفها "
+        "مع فنزويلا.\n\nووقّع الرئيس الروسي فلاديمير بوتين اتفاقية الشراكة الاستراتيجية مع فنزويلا."
+        "\n\nووقّعت روسيا وكوبا اتفاقية للتعاون في مجال الطاقة."
+    )
+    evs = {e.trigger: e for e in timeline.extract(text, published="2025-10-28").events}
+    assert (evs["ووقّع"].date.value, evs["ووقّع"].date_basis) == ("2025-10-28", "publication")
+    assert evs["ووقّعت"].date_basis == "unknown"  # the third sentence is no lede

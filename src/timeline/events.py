@@ -1966,7 +1966,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
                 trig_span=trig_span,
             )
         )
-    return _inferred_dates(doc, triggers, events)
+    return _inferred_dates(doc, triggers, events, fallback)
 
 
 def _definite(tok: Token) -> bool:
@@ -1976,7 +1976,7 @@ def _definite(tok: Token) -> bool:
 
 
 def _inferred_dates(
-    doc: Doc, triggers: list[Trigger], events: list[EventDraft]
+    doc: Doc, triggers: list[Trigger], events: list[EventDraft], fallback: Fallback = "lede"
 ) -> list[EventDraft]:
     """Undated events whose clause refers back with a definite noun (وقتل 3 في الغارة).
 
@@ -1988,7 +1988,7 @@ def _inferred_dates(
         if tr.pos == "noun" and _definite(doc.tokens[tr.tok]):
             refs.setdefault(doc.clause_of[tr.tok], set()).add(tr.type)
     if not refs:
-        return _narrative_dates(doc, triggers, events)
+        return _narrative_dates(doc, triggers, events, fallback)
     out = list(events)
     for i, (tr, ev) in enumerate(zip(triggers, events, strict=True)):
         kinds = refs.get(doc.clause_of[tr.tok])
@@ -2002,7 +2002,7 @@ def _inferred_dates(
             if prev.date.value is not None and not (prev.negated or prev.hypothetical):
                 out[i] = replace(ev, date=prev.date, date_basis="inferred")
                 break
-    return _narrative_dates(doc, triggers, out)
+    return _narrative_dates(doc, triggers, out, fallback)
 
 
 def _datable(ev: EventDraft, carried: bool) -> bool:
@@ -2037,7 +2037,13 @@ def _conjoined(key: str) -> bool:
     return key not in index and (key[0] == "و" or key[1:] in index or key[1:] == "قد")
 
 
-def _carries_on(doc: Doc, sent: int) -> bool:
+def _lede(doc: Doc, sent: int) -> bool:
+    """The lede: the first sentence, and a second one that carries it on with a conjunction,
+    in its paragraph or the next (في خطوة ذات دلالات ... . ووقّع الرئيس الاتفاقية)."""
+    return sent == 0 or (sent == 1 and _carries_on(doc, 1, paragraph=False))
+
+
+def _carries_on(doc: Doc, sent: int, paragraph: bool = True) -> bool:
     """Whether sentence ``sent`` carries the narration of the one before on: it opens with a
     conjunction (و، ف، ثم، كما، فيما) in the same paragraph, and is no background (وكان ...
     قد) and no change of subject (وفي سياق آخر، من جهة أخرى)."""
@@ -2050,11 +2056,13 @@ def _carries_on(doc: Doc, sent: int) -> bool:
         return False
     prev = doc.sentences[sent - 1] if sent > 0 else None
     here = doc.sentences[sent]
-    return prev is not None and "\n" not in doc.article.text[prev[1] : here[0]]
+    if prev is None:
+        return False
+    return not paragraph or "\n" not in doc.article.text[prev[1] : here[0]]
 
 
 def _narrative_dates(
-    doc: Doc, triggers: list[Trigger], events: list[EventDraft]
+    doc: Doc, triggers: list[Trigger], events: list[EventDraft], fallback: Fallback = "lede"
 ) -> list[EventDraft]:
     """Undated events that carry a dated narration on take its date (``"inferred"``).
 
@@ -2084,6 +2092,10 @@ def _narrative_dates(
             if date is not None:
                 ev = out[i] = replace(ev, date=date, date_basis="inferred")
                 carried = True
+            elif fallback == "lede" and doc.article.published is not None and _lede(doc, sent):
+                # the second sentence of a lede (في خطوة ... . ووقّع الرئيس الاتفاقية)
+                date = _publication_date(doc.article.published)
+                ev = out[i] = replace(ev, date=date, date_basis="publication")
         if not _datable(ev, True) or doc.tokens[doc.sent_bounds[sent][0]].key in gram.background:
             continue
         if cl.opener == "temporal" and cl.first == doc.sent_bounds[sent][0]:
