@@ -525,3 +525,21 @@ def test_a_lede_carried_on_in_the_next_paragraph_is_dated_by_publication() -> No
     evs = {e.trigger: e for e in timeline.extract(text, published="2025-10-28").events}
     assert (evs["ووقّع"].date.value, evs["ووقّع"].date_basis) == ("2025-10-28", "publication")
     assert evs["ووقّعت"].date_basis == "unknown"  # the third sentence is no lede
+
+
+def test_a_noun_before_the_relative_clause_that_tells_its_event_is_that_event() -> None:
+    import timeline
+
+    text = (
+        "أعلنت الشرطة العراقية اليوم الأحد القبض على أربعة متهمين بتنفيذ التفجير الذي استهدف "
+        "سوقاً شعبياً وسط مدينة كركوك صباح الأحد الماضي، وأسفر عن مقتل ثلاثة مدنيين."
+    )
+    evs = timeline.extract(text, published="2025-02-23").events
+    assault = [e for e in evs if e.type == "ASSAULT"]
+    # one bombing, dated by its own clause; its toll takes that date too; the police, who
+    # announce the arrests, did not bomb anything
+    assert [(e.trigger, e.date.value) for e in assault] == [
+        ("استهدف", "2025-02-16TMO"),
+        ("مقتل", "2025-02-16TMO"),
+    ]
+    assert all(not e.agents for e in assault)

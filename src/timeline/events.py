@@ -1108,8 +1108,10 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             obj = nxt[0]
     elif before:
         args.agent = before[-1]
-    elif cl.opener == "relative" and (ante := _antecedent(doc, cl)) is not None:
-        args.agent = ante  # الرئيس برابوو، الذي يقوم بزيارة دولة: he visits
+    elif cl.opener == "relative":
+        # الرئيس برابوو، الذي يقوم بزيارة دولة: he visits; التفجير الذي استهدف سوقاً: the
+        # bombing did, no actor (the sentence's doer is not inherited)
+        args.agent = _antecedent(doc, cl)
     elif prev_agent is not None:
         args.agent = prev_agent
     else:
@@ -1623,12 +1625,10 @@ def _clause_time(doc: Doc, c: int, depth: int = 0) -> tuple[TimeExpression | Non
     if j is not None:
         return doc.clauses[j].times[0], j
     cl = doc.clauses[c]
-    if (
-        depth < 6
-        and cl.opener in ("inherit", "conj")
-        and c > 0
-        and doc.clauses[c - 1].sent == cl.sent
-    ):
+    joined = cl.opener in ("inherit", "conj") or (
+        cl.opener is None and _conjoined(doc.tokens[cl.first].key)
+    )  # وأسفر عن مقتل ثلاثة: و and a verb the lexicon does not know
+    if depth < 6 and joined and c > 0 and doc.clauses[c - 1].sent == cl.sent:
         prev = doc.clauses[c - 1]
         if prev.times:
             return prev.times[-1], c - 1
@@ -2270,6 +2270,7 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             core = {a.name for a in out[j].actors if a.role in ("agent", "target")}
             if core <= names:
                 keep[j] = False
+    _fold_into_relative(doc, triggers, out, keep)
     _fold_rementions(triggers, out, keep)
     result: list[EventDraft] = []
     for i, ev in enumerate(out):
@@ -2279,6 +2280,32 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             ev = replace(ev, confidence=min(ev.confidence, 0.4))
         result.append(ev)
     return result
+
+
+def _fold_into_relative(
+    doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft], keep: list[bool]
+) -> None:
+    """A verbal noun right before a relative clause that tells its event (بتنفيذ التفجير الذي
+    استهدف سوقاً صباح الأحد الماضي) is that event: the clause's trigger of the same type
+    stays, with its own time; the noun goes."""
+    by_clause: dict[int, list[int]] = {}
+    for j, tr in enumerate(triggers):
+        by_clause.setdefault(doc.clause_of[tr.tok], []).append(j)
+    for i, tr in enumerate(triggers):
+        nxt = tr.last + 1
+        if not keep[i] or tr.pos != "noun" or nxt >= len(doc.tokens):
+            continue
+        c = doc.clause_of[nxt]
+        if c == doc.clause_of[tr.tok] or doc.clauses[c].first != nxt:
+            continue
+        if doc.clauses[c].opener != "relative":
+            continue
+        same = [j for j in by_clause.get(c, ()) if keep[j] and events[j].type == events[i].type]
+        if same and (events[i].negated, events[i].hypothetical) == (
+            events[same[0]].negated,
+            events[same[0]].hypothetical,
+        ):
+            keep[i] = False
 
 
 def _fold_rementions(
