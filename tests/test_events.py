@@ -543,3 +543,11 @@ def test_a_noun_before_the_relative_clause_that_tells_its_event_is_that_event() 
         ("مقتل", "2025-02-16TMO"),
     ]
     assert all(not e.agents for e in assault)
+
+
+def test_a_saying_stays_when_what_is_said_is_a_judgement_or_a_time_frame() -> None:
+    import timeline
+
+    text = "وقال الرئيس الإندونيسي برابوو سوبيانتو للصحفيين لدى وصوله إن الزيارة حققت نتائج كبيرة"
+    evs = timeline.extract(text, published="2025-03-15").events
+    assert "STATEMENT" in [e.type for e in evs]

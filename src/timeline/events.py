@@ -157,6 +157,7 @@ class Grammar(_Data):
     topic_shifts: list[str] = []
     framing_prepositions: list[str] = []
     noun_event_modes: list[str] = []
+    time_frame_prepositions: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -298,6 +299,7 @@ class _GrammarSets:
     background: frozenset[str] = frozenset()
     topic_shifts: tuple[tuple[str, ...], ...] = ()
     framing: frozenset[str] = frozenset()
+    time_frames: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -343,6 +345,7 @@ def _grammar() -> _GrammarSets:
         background=_keys(g.background_openers),
         topic_shifts=_phrases(g.topic_shifts),
         framing=_keys(g.framing_prepositions),
+        time_frames=_keys(g.time_frame_prepositions),
     )
 
 
@@ -2230,7 +2233,13 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
         if not keep[i] or out[i].type != "STATEMENT":
             continue
         later = [j for j in range(i + 1, n) if keep[j] and sent[j] == sent[i]]
-        content = [j for j in later if clause[j] == clause[i] and out[j].type != "STATEMENT"]
+        content = [
+            j
+            for j in later
+            if clause[j] == clause[i]
+            and out[j].type != "STATEMENT"
+            and not _framing(doc, triggers[j])  # وقال للصحفيين لدى وصوله: when, not what
+        ]
         if not content and out[i].mode in _REPORTING:
             content = [
                 j
@@ -2238,6 +2247,8 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
                 if clause[j] == clause[i] + 1
                 and out[j].type != "STATEMENT"
                 and not (out[j].negated or out[j].hypothetical)
+                # قال إن الزيارة حققت أكثر مما توقعنا: a judgement on an event, not news of one
+                and not (triggers[j].pos == "noun" and _definite(doc.tokens[triggers[j].tok]))
                 and (out[i].date_basis != "explicit" or out[j].date == out[i].date)
             ]
         if not content:
@@ -2280,6 +2291,15 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             ev = replace(ev, confidence=min(ev.confidence, 0.4))
         result.append(ev)
     return result
+
+
+def _framing(doc: Doc, tr: Trigger) -> bool:
+    """A verbal noun right after a preposition of time (لدى وصوله، فور عودته، عقب لقائه): it
+    says when something else happened."""
+    if tr.tok == 0:
+        return False
+    prev = doc.tokens[tr.tok - 1]
+    return prev.sent == doc.tokens[tr.tok].sent and _has(prev, _grammar().time_frames)
 
 
 def _fold_into_relative(
