@@ -551,3 +551,15 @@ def test_a_saying_stays_when_what_is_said_is_a_judgement_or_a_time_frame() -> No
     text = "وقال الرئيس الإندونيسي برابوو سوبيانتو للصحفيين لدى وصوله إن الزيارة حققت نتائج كبيرة"
     evs = timeline.extract(text, published="2025-03-15").events
     assert "STATEMENT" in [e.type for e in evs]
+
+
+def test_a_city_after_a_place_noun_is_where_it_happened_not_a_later_target() -> None:
+    import timeline
+
+    text = (
+        "أعلنت الشرطة العراقية القبض على أربعة متهمين بتنفيذ التفجير الذي استهدف سوقاً "
+        "شعبياً وسط مدينة كركوك صباح الأحد الماضي."
+    )
+    evs = {e.trigger: e for e in timeline.extract(text, published="2025-02-23").events}
+    assert evs["استهدف"].location == "Kirkuk"
+    assert "Kirkuk" not in evs["القبض"].targets

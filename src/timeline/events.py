@@ -1141,7 +1141,14 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
             and k not in doc.source_ms
         ]
         if later and not in_clause:
-            args.target = later[0]
+            # not a place of a later clause (القبض على متهمين بالتفجير الذي استهدف كركوك)
+            far = [
+                k
+                for k in later
+                if doc.mentions[k].kind != "location"
+                or doc.clause_of[doc.mention_tok[k][0]] == doc.clause_of[tr.tok] + 1
+            ]
+            args.target = far[0] if far else None
         elif tr.pos == "verb" and in_clause == [args.agent]:
             # استقبل ولي العهد، في قصر اليمامة بالرياض أمس، الرئيس الإندونيسي: the object
             # after commas (no place), when the clauses between open with no conjunction
@@ -1194,7 +1201,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         prev = doc.tokens[a - 1] if a > 0 else None
         placed = prev is not None and prev.key in gram.place_preps
         if m.kind == "location" and args.location is None:
-            if placed or marks[k] == "target":
+            # في غزة، بمدينة حلب، وسط مدينة كركوك: where it happened
+            if placed or marks[k] == "target" or _placed(doc, m.span[0]):
                 args.location = m.name
                 continue
         elif m.via == "metonym" and args.location is None and placed:
