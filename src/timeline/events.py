@@ -158,6 +158,7 @@ class Grammar(_Data):
     framing_prepositions: list[str] = []
     noun_event_modes: list[str] = []
     time_frame_prepositions: list[str] = []
+    force_words: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -300,6 +301,7 @@ class _GrammarSets:
     topic_shifts: tuple[tuple[str, ...], ...] = ()
     framing: frozenset[str] = frozenset()
     time_frames: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -346,6 +348,7 @@ def _grammar() -> _GrammarSets:
         topic_shifts=_phrases(g.topic_shifts),
         framing=_keys(g.framing_prepositions),
         time_frames=_keys(g.time_frame_prepositions),
+        forces=_keys(g.force_words),
     )
 
 
@@ -1431,13 +1434,7 @@ def _undergone(doc: Doc, tr: Trigger, args: _Args) -> None:
 
 def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> None:
     """Fix roles of passives and of doers named after برصاص / على يد (قُتل 3 برصاص الجيش)."""
-    gram = _grammar()
-    marked = [
-        k
-        for k in in_clause
-        if doc.mention_tok[k][0] > tr.tok
-        and _has(doc.tokens[doc.mention_tok[k][0] - 1], gram.agent_markers)
-    ]
+    marked = [k for k in in_clause if doc.mention_tok[k][0] > tr.tok and _after_marker(doc, k)]
     # after the verb itself: a folded trigger may reach past its subject (استشهد أربعة
     # فلسطينيين وأصيب آخرون في قصف)
     after = args.agent is not None and doc.mention_tok[args.agent][0] > tr.tok
@@ -1448,6 +1445,23 @@ def _passive_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> 
     if args.target is None or args.target in marked:
         args.target = args.agent
     args.agent = marked[0] if marked else None
+
+
+def _after_marker(doc: Doc, k: int) -> bool:
+    """Whether mention ``k`` follows an agent marker, right after it or past up to three
+    ``force_words`` (برصاص الجيش، برصاص قوات الاحتلال الإسرائيلي، على يد عناصر الأمن العراقي;
+    not بقصف القواعد الأمريكية)."""
+    a = doc.mention_tok[k][0]
+    gram = _grammar()
+    for j in range(a - 1, max(a - 4, 0) - 1, -1):
+        tok = doc.tokens[j]
+        if tok.sent != doc.tokens[a].sent:
+            return False
+        if _has(tok, gram.agent_markers):
+            return True
+        if not _has(tok, gram.forces):  # قوات، الاحتلال، عناصر ... and nothing else
+            return False
+    return False
 
 
 def _doer_adjective(doc: Doc, k: int) -> bool:
@@ -1478,7 +1492,7 @@ def _victim_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> N
         return
     if tr.pos == "noun" and args.agent is not None:
         a = doc.mention_tok[args.agent][0]
-        marked = a > 0 and _has(doc.tokens[a - 1], gram.agent_markers)
+        marked = _after_marker(doc, args.agent)
         if a <= tr.last + 2 and not marked and doc.mentions[args.agent].via == "demonym":
             if args.target is None:
                 args.target = args.agent
