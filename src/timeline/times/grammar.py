@@ -712,6 +712,8 @@ class Grammar:
         )
         self.before_plain = {k: compiled(rf"{B}{clitic}(?P<w>{v}){S}$") for k, v in before.items()}
         self.pod_after = compiled(rf"^{S}(?P<w>{alt(self.pods)}){E}")
+        # ليل الأحد-الاثنين: a night named by the two days it joins
+        self.next_day_after = compiled(rf"^{S}[-–/]{S}(?:{AL})?(?P<wd>{alt(self.weekdays)}){E}")
         self.clock_gap = compiled(rf"^{S}(?:[,،\-]|{alt(tw.clock_gap_words)})?{S}$")
         self.range_from_before = compiled(rf"{B}{clitic}(?P<w>{alt(tw.range_from)}){S}$")
         self.range_gap = compiled(rf"^{S}(?P<w>{alt(tw.range_to)}){S}$")

@@ -1211,6 +1211,11 @@ def _extend_left(p: Parsed, text: str, g: Grammar) -> Parsed:
                     continue
         if not changed:
             break
+    # the night of two days: "ليل الأحد-الاثنين" is Sunday night
+    if p.kind == "weekday" and p.pod == "NI" and p.weekday is not None:
+        m = g.next_day_after.match(text[p.end : p.end + 20])
+        if m is not None and g.weekdays.get(squash(m.group("wd"))) == p.weekday % 7 + 1:
+            p = _replace(p, end=p.end + m.end("wd"))
     # part of day after a day: "أمس صباحا", "الثلاثاء مساء"
     if p.kind in DAYLIKE and p.pod is None and p.hour is None:
         m = g.pod_after.match(text[p.end : p.end + 20])
