@@ -563,3 +563,16 @@ def test_a_city_after_a_place_noun_is_where_it_happened_not_a_later_target() -> 
     evs = {e.trigger: e for e in timeline.extract(text, published="2025-02-23").events}
     assert evs["استهدف"].location == "Kirkuk"
     assert "Kirkuk" not in evs["القبض"].targets
+
+
+def test_an_event_after_any_is_none_in_particular() -> None:
+    import timeline
+
+    evs = timeline.extract(
+        "حذرت إيران من أن أي هجوم على منشآتها النووية سيقابل برد حاسم", published="2025-06-18"
+    ).events
+    assert [(e.type, e.hypothetical) for e in evs if e.type == "ASSAULT"] == [("ASSAULT", True)]
+    evs = timeline.extract(
+        "لم تشهد العاصمة طرابلس أي اشتباكات اليوم", published="2025-06-18"
+    ).events
+    assert [(e.negated, e.hypothetical) for e in evs if e.type == "ASSAULT"] == [(True, False)]

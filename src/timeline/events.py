@@ -985,6 +985,8 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
         and not _compiled().index.keys().isdisjoint(doc.tokens[a - 1].vars)
     ):
         return None  # غارة إسرائيلية: the adjective names the doer, not a place or target
+    if m.via == "demonym" and a > 0 and _headed_by_clitic(doc.tokens[a - 1]):
+        return "target"  # اتصالاً هاتفياً بنظيره الإيراني: the counterpart, by his country
     # the title before a name belongs to it (مع نظيره الأردني أيمن الصفدي, الأمين العام
     # للأمم المتحدة أنطونيو غوتيريش): look before it, and at its first word only
     t0 = _title_start(doc, k)
@@ -1004,6 +1006,22 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
         if not (prev.key.startswith("ال") or j == t0 - 1):
             break
     return None
+
+
+@lru_cache(maxsize=4096)
+def _clitic_head(key: str) -> bool:
+    """A title head carrying a target clitic (بنظيره، للرئيس، بالوزير)."""
+    from .actors import _head_of  # actors is loaded before any event is read
+
+    head = _head_of(key)
+    if head is None:
+        return False
+    off = head[0]
+    return (off > 0 and key[:off] in _grammar().target_clitics) or key.startswith(_FUSED_ARTICLE)
+
+
+def _headed_by_clitic(tok: Token) -> bool:
+    return _clitic_head(tok.key)
 
 
 def _title_marked(tok: Token, word: str) -> bool:
@@ -1743,6 +1761,15 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
     return False
 
 
+def _any(doc: Doc, tr: Trigger) -> bool:
+    """A noun after a polarity word with no negation (أي هجوم على منشآتها سيقابل برد): any
+    such event, none in particular."""
+    if tr.pos != "noun" or tr.tok == 0:
+        return False
+    prev = doc.tokens[tr.tok - 1]
+    return prev.sent == doc.tokens[tr.tok].sent and _has(prev, _grammar().polarity)
+
+
 def _requests(triggers: Sequence[Trigger], clause_of: Sequence[int]) -> dict[int, int]:
     """Clause → token of its first request or threat (دعت، طالب، هدد، لوّح), for
     :func:`_requested`."""
@@ -1908,7 +1935,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         negated, fut = _negated(doc, tr)
         negated = negated or _denied(doc, tr, first_denier)
         planned = fut or tr.tense == "future" or _requested(tr, first_request, doc.clause_of)
-        hypo = planned or _hypothetical(doc, tr)
+        hypo = planned or _hypothetical(doc, tr) or (not negated and _any(doc, tr))
         planned = planned or (hypo and tr.tense == "present")  # قد يزور، على أن يزور
         t = _pick_time(doc, c, tr)
         where: int | None = c if t is not None else None
