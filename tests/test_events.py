@@ -576,3 +576,22 @@ def test_an_event_after_any_is_none_in_particular() -> None:
         "لم تشهد العاصمة طرابلس أي اشتباكات اليوم", published="2025-06-18"
     ).events
     assert [(e.negated, e.hypothetical) for e in evs if e.type == "ASSAULT"] == [(True, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agents"),
+    [
+        # a condemned or demanded event is someone else's
+        ("أدانت وزارة الخارجية الأردنية اقتحام المستوطنين باحات المسجد الأقصى", "اقتحام", ()),
+        # a denied one is the denier's
+        ("نفت موسكو استهداف المدنيين في الغارة على مدينة خاركيف", "استهداف", ("Russia",)),
+    ],
+)
+def test_the_object_of_a_reaction_is_not_the_reactors_deed(
+    text: str, trigger: str, agents: tuple[str, ...]
+) -> None:
+    import timeline
+
+    evs = timeline.extract(text, published="2025-06-18").events
+    doers = {a for e in evs if e.trigger.startswith(trigger) for a in e.agents}
+    assert doers == set(agents)

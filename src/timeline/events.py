@@ -1091,7 +1091,11 @@ def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
     return list(range(i, j))
 
 
-def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+"""Types whose object event is done by another: its noun takes no doer from before it."""
+
+
+def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = False) -> _Args:
     cl = doc.clauses[doc.clause_of[tr.tok]]
     s_lo, s_hi = doc.sent_bounds[cl.sent]
     in_clause = [k for k in _mentions_in(doc, cl.first, cl.last) if k not in doc.source_ms]
@@ -1130,6 +1134,8 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None) -> _Args:
         nxt = [k for k in in_clause if not marks[k] and _title_start(doc, k) == end]
         if tr.pos != "noun" and nxt and not _coordinated(doc, nxt[0]):
             obj = nxt[0]
+    elif reacted:
+        pass  # أدانت الأردن اقتحام المستوطنين: the settlers stormed, not Jordan
     elif before:
         args.agent = before[-1]
     elif cl.opener == "relative":
@@ -1923,13 +1929,24 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     first_request = _requests(triggers, doc.clause_of)
     dates: dict[int, EventDate] = {}  # id of a time expression (-1: publication) -> its date
     time_ids = {id(t) for t in doc.times}
-    for tr in triggers:
+    for ti, tr in enumerate(triggers):
         c = doc.clause_of[tr.tok]
         sent = doc.tokens[tr.tok].sent
         # after a bare إن / أن the clause has a subject of its own (قال الوزير إن الجيش دمر):
         # the speaker is no doer there (with a pronoun, أنه سيزور, he is)
         bare = doc.tokens[doc.clauses[c].first].key in _grammar().complementizers
-        args = _arguments(doc, tr, None if bare else last_agent.get(sent))
+        # the object of a reaction (أدانت الأردن اقتحام المستوطنين الأقصى) is someone else's
+        reacted = (
+            tr.pos == "noun"
+            and any(
+                p.type in _REACTIONS
+                and p.mode != "deny"  # نفت موسكو استهداف المدنيين: she is the one accused
+                and doc.clause_of[p.tok] == c
+                and p.tok < tr.tok
+                for p in triggers[max(0, ti - 4) : ti]
+            )
+        )
+        args = _arguments(doc, tr, None if bare else last_agent.get(sent), reacted)
         if args.agent is not None:
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
