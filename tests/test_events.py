@@ -595,3 +595,11 @@ def test_the_object_of_a_reaction_is_not_the_reactors_deed(
     evs = timeline.extract(text, published="2025-06-18").events
     doers = {a for e in evs if e.trigger.startswith(trigger) for a in e.agents}
     assert doers == set(agents)
+
+
+def test_the_object_after_a_lineage_and_a_place() -> None:
+    import timeline
+
+    text = "استقبل أمير قطر الشيخ تميم بن حمد آل ثاني في الدوحة رئيس الوزراء الباكستاني شهباز شريف"
+    (ev,) = timeline.extract(text, published="2025-06-18").events
+    assert (ev.agents, ev.targets) == (("Tamim bin Hamad Al Thani",), ("Shehbaz Sharif",))

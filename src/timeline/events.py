@@ -992,10 +992,15 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
     t0 = _title_start(doc, k)
     if t0 < a and _title_marked(doc.tokens[t0], _key(m.title or "").split()[0]):
         return "target"
+    ends = {  # a named place or body in between has its own preposition (not an adjective)
+        b
+        for (_, b), other in zip(doc.mention_tok, doc.mentions, strict=True)
+        if other.via != "demonym"
+    }
     for j in range(t0 - 1, max(t0 - 5, -1), -1):
         prev = doc.tokens[j]
-        if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a]:
-            break
+        if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a] or j in ends:
+            break  # another mention's word: في الدوحة رئيس الوزراء الباكستاني
         bare = prev.key[1:] if prev.key[:1] in "وف" and len(prev.key) > 2 else prev.key
         if prev.key in gram.target_preps or bare in gram.target_preps:
             return "target"
@@ -1269,14 +1274,32 @@ def _past_times(doc: Doc, cl: Clause, j: int) -> int:
         )
 
     gram = _grammar()
+    places = {a: b for (a, b), m in zip(doc.mention_tok, doc.mentions, strict=True)}
     while j <= cl.last:
         if timed(j):
             j += 1
         elif doc.tokens[j].key in gram.place_preps and timed(j + 1):
             j += 2
+        elif _placed(doc, doc.tokens[j].span[0]) and j in places and _is_place(doc, j):
+            j = places[j] + 1  # استقبل أمير قطر في الدوحة رئيس الوزراء الباكستاني
+        elif doc.tokens[j].key in gram.place_preps and (j + 1) in places and _is_place(doc, j + 1):
+            j = places[j + 1] + 1
+        elif doc.tokens[j].key in _LINEAGE and j + 1 <= cl.last and j + 1 not in places:
+            j += 2  # the rest of a name: تميم بن حمد آل ثاني
         else:
             break
     return j
+
+
+_LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})
+
+
+def _is_place(doc: Doc, first: int) -> bool:
+    """Whether the mention starting at token ``first`` is a place or a city (الدوحة)."""
+    for (a, _), m in zip(doc.mention_tok, doc.mentions, strict=True):
+        if a == first:
+            return m.kind == "location" or m.via == "metonym"
+    return False
 
 
 def _antecedent(doc: Doc, cl: Clause) -> int | None:
