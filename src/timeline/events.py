@@ -488,6 +488,9 @@ class Doc:
     named_capitals: frozenset[Span] | None = None  # see :func:`_actor_places`
     runs: list[Run] = field(default_factory=list)  # see :func:`_tokens`
     table: TokenTable | None = None  # the token table the tokens come from
+    mention_last: dict[int, int] | None = None  # see :func:`_mention_at`
+    mention_first: dict[int, int] | None = None  # see :func:`_mention_index`
+    named_ends: frozenset[int] | None = None  # see :func:`_named_ends`
 
     def gap(self, j: int) -> str:
         """The normalised characters between token ``j - 1`` and token ``j``: a line break
@@ -992,11 +995,7 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
     t0 = _title_start(doc, k)
     if t0 < a and _title_marked(doc.tokens[t0], _key(m.title or "").split()[0]):
         return "target"
-    ends = {  # a named place or body in between has its own preposition (not an adjective)
-        b
-        for (_, b), other in zip(doc.mention_tok, doc.mentions, strict=True)
-        if other.via != "demonym"
-    }
+    ends = _named_ends(doc)  # a named place or body in between has its own preposition
     for j in range(t0 - 1, max(t0 - 5, -1), -1):
         prev = doc.tokens[j]
         if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a] or j in ends:
@@ -1114,7 +1113,10 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
         k
         for k in in_clause
         if tr.tok < doc.mention_tok[k][0]
-        and min(doc.mention_tok[k][0], _title_start(doc, k)) <= tr.last + reach
+        and (
+            doc.mention_tok[k][0] <= tr.last + reach
+            or (doc.mentions[k].title is not None and _title_start(doc, k) <= tr.last + reach)
+        )
         and not marks[k]
     ]
     after = [k for k in after_any if k in animate]
@@ -1274,13 +1276,13 @@ def _past_times(doc: Doc, cl: Clause, j: int) -> int:
         )
 
     gram = _grammar()
-    places = {a: b for (a, b), m in zip(doc.mention_tok, doc.mentions, strict=True)}
+    places = _mention_at(doc)
     while j <= cl.last:
         if timed(j):
             j += 1
         elif doc.tokens[j].key in gram.place_preps and timed(j + 1):
             j += 2
-        elif _placed(doc, doc.tokens[j].span[0]) and j in places and _is_place(doc, j):
+        elif j in places and _is_place(doc, j) and _placed(doc, doc.tokens[j].span[0]):
             j = places[j] + 1  # استقبل أمير قطر في الدوحة رئيس الوزراء الباكستاني
         elif doc.tokens[j].key in gram.place_preps and (j + 1) in places and _is_place(doc, j + 1):
             j = places[j + 1] + 1
@@ -1296,10 +1298,33 @@ _LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})
 
 def _is_place(doc: Doc, first: int) -> bool:
     """Whether the mention starting at token ``first`` is a place or a city (الدوحة)."""
-    for (a, _), m in zip(doc.mention_tok, doc.mentions, strict=True):
-        if a == first:
-            return m.kind == "location" or m.via == "metonym"
-    return False
+    k = _mention_index(doc).get(first)
+    if k is None:
+        return False
+    return doc.mentions[k].kind == "location" or doc.mentions[k].via == "metonym"
+
+
+def _mention_at(doc: Doc) -> dict[int, int]:
+    """First token → last token of each mention (computed once per document)."""
+    if doc.mention_last is None:
+        doc.mention_last = {a: b for a, b in doc.mention_tok}
+    return doc.mention_last
+
+
+def _mention_index(doc: Doc) -> dict[int, int]:
+    """First token → index of each mention (computed once per document)."""
+    if doc.mention_first is None:
+        doc.mention_first = {a: k for k, (a, _) in enumerate(doc.mention_tok)}
+    return doc.mention_first
+
+
+def _named_ends(doc: Doc) -> frozenset[int]:
+    """Last tokens of the mentions that are no demonym (computed once per document)."""
+    if doc.named_ends is None:
+        doc.named_ends = frozenset(
+            b for (_, b), m in zip(doc.mention_tok, doc.mentions, strict=True) if m.via != "demonym"
+        )
+    return doc.named_ends
 
 
 def _antecedent(doc: Doc, cl: Clause) -> int | None:
