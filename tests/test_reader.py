@@ -313,3 +313,15 @@ def test_a_first_line_that_ends_with_a_full_stop_is_the_lede_not_a_title() -> No
     a = read_article(text)
     assert a.title is None
     assert text[slice(*a.segments[0])].startswith("التقى")
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("الأحد 9 نوفمبر 2025 م - الموافق 18 جمادى الأولى 1447 هـ | الساعة 21:30", "2025-11-09"),
+        ("الجمعة 14 نوفمبر تشرين الثاني 2025 10:12 بتوقيت جرينتش", "2025-11-14T10:12"),
+    ],
+)
+def test_long_date_lines_and_month_name_pairs_are_read(line: str, when: str) -> None:
+    a = read_article(f"عنوان الخبر المنشور هنا\n{line}\nقال الوزير إنه سيعود إلى البلاد قريبا.")
+    assert a.published is not None and a.published.isoformat().startswith(when)

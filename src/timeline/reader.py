@@ -164,7 +164,7 @@ def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
     # separators (- | ،) are no words: "الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م | العدد 18421"
     tokens = [w for w in line.split() if any(ch.isalnum() for ch in w)]
     words = len(tokens) - (len(label.group().split()) if label else 0)
-    if words > 12:
+    if words > 16:  # الأحد 9 نوفمبر 2025 م - الموافق 18 جمادى الأولى 1447 هـ | الساعة 21:30
         return None
     found = find_times(line)
     covered = sum(len(t.text.split()) for t in found)  # every date and time of the line

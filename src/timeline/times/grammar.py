@@ -404,7 +404,8 @@ class Grammar:
         alt(tw.era_hijri)
         era_bc = alt(tw.era_bc)
         year = r"(?P<year>\d{4})(?!\d)"
-        monthp = rf"(?P<month>{month})(?:{S}[/\-(]{S}(?P<month2>{month})(?:{S}\))?)?"
+        # a second name of the month, after a separator or a space (نوفمبر تشرين الثاني)
+        monthp = rf"(?P<month>{month})(?:(?:{S}[/\-(]{S}|\s+)(?P<month2>{month})(?:{S}\))?)?"
         yearpart = (
             rf"(?:{S}[,،]?{S}(?:(?:{FROM}{SP})?{yearword}{S})?{year}(?:{S}(?P<era>{era_all}){E})?)"
         )
