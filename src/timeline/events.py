@@ -868,6 +868,9 @@ def _companion(doc: Doc, prev: Trigger, tr: Trigger) -> bool:
     return bool(needs) and not needs.isdisjoint(doc.tokens[tr.tok].vars)
 
 
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ال"})
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger of the document, near duplicates of one clause folded together."""
     comp = _compiled()
@@ -877,9 +880,14 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             inside[j] = True
     found: list[Trigger] = []
     cues = doc.cues
-    for t in [doc.tokens[i] for i in range(len(cues)) if cues[i] & CUE_TRIGGER]:
+    toks = doc.tokens
+    for t in [toks[i] for i in range(len(cues)) if cues[i] & CUE_TRIGGER]:
         if inside[t.i] or t.i in doc.attrib:
             continue
+        if (t.i + 1 < len(toks) and toks[t.i + 1].key in _NAME_LINKS) or (
+            t.i > 0 and toks[t.i - 1].key in _NAME_LINKS and toks[t.i - 1].key != "ال"
+        ):
+            continue  # فيصل بن ثاني بن فيصل آل ثاني: a name (ف + يصل would be "arrives")
         hit: Trigger | None = None
         for v in t.vars:
             for s in comp.index.get(v, ()):
