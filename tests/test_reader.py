@@ -325,3 +325,21 @@ def test_a_first_line_that_ends_with_a_full_stop_is_the_lede_not_a_title() -> No
 def test_long_date_lines_and_month_name_pairs_are_read(line: str, when: str) -> None:
     a = read_article(f"عنوان الخبر المنشور هنا\n{line}\nقال الوزير إنه سيعود إلى البلاد قريبا.")
     assert a.published is not None and a.published.isoformat().startswith(when)
+
+
+PARAGRAPH = (
+    "تظاهر آلاف الطلاب في شوارع العاصمة مساء السبت احتجاجاً على ارتفاع الأسعار، ورفعوا "
+    "لافتات تطالب الحكومة بمراجعة قراراتها الأخيرة وفتح حوار جاد مع النقابات والأحزاب "
+    "والمنظمات الطلابية قبل نهاية الشهر الجاري."
+)
+
+
+def test_long_lines_of_running_text_and_long_furniture() -> None:
+    """A paragraph is body (printed twice in a row, it is kept once); a long line that opens
+    with a cut phrase and a separator still ends the article."""
+    comments = "التعليقات: " + PARAGRAPH
+    text = f"عنوان الخبر عن احتجاجات الطلاب\n{PARAGRAPH}\n{PARAGRAPH}\n{comments}\n{PARAGRAPH} 2"
+    article = read_article(text)
+    assert [text[a:b] for a, b in article.segments] == [PARAGRAPH]
+    assert article.title == "عنوان الخبر عن احتجاجات الطلاب"
+    assert len(article.boilerplate) == 3

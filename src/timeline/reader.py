@@ -16,6 +16,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,9 @@ class _Furniture:
             regex.escape(normalise_key(p)) for p in sorted(data.date_labels, key=len, reverse=True)
         )
         self.date_label = regex.compile(rf"^\s*(?:{dates})\s*[:：\-–—]?\s*", regex.IGNORECASE)
+        self.label_words = 1 + max((len(p.split()) for p in data.date_labels), default=0)
         self.breadcrumb_heads = tuple(_line_key(p) for p in data.breadcrumb_heads)
+        self.openers = (*self.prefixes, *self.cut_after, *self.breadcrumb_heads)
 
 
 _FURNITURE: _Furniture | None = None
@@ -151,6 +154,11 @@ def parse_published(
     return parse_anchor(value, where=where)
 
 
+_WORD = regex.compile(r"\S*[\p{L}\p{N}]\S*")  # a word with a letter or digit in it
+_DIGIT = regex.compile(r"\d")
+_DATE_LINE_WORDS = 16  # the most words a date line holds, its label aside
+
+
 def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
     """A line that is a full date (day, month, year, maybe a time) and little else, maybe
     after a label (نُشر في 12/3/2025، آخر تحديث: ...; the Hijri date beside it counts too).
@@ -160,11 +168,18 @@ def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
     """
     from .times import find_times
 
-    label = _furniture().date_label.match(normalise_key(line))
     # separators (- | ،) are no words: "الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م | العدد 18421"
-    tokens = [w for w in line.split() if any(ch.isalnum() for ch in w)]
+    if _DIGIT.search(line) is None:  # a printed date has its year in digits
+        return None
+    tokens = _WORD.findall(line)
+    f = _furniture()
+    if len(tokens) > _DATE_LINE_WORDS + f.label_words:  # longer than any label and date line
+        return None
+    label = f.date_label.match(normalise_key(line))
     words = len(tokens) - (len(label.group().split()) if label else 0)
-    if words > 16:  # الأحد 9 نوفمبر 2025 م - الموافق 18 جمادى الأولى 1447 هـ | الساعة 21:30
+    if (
+        words > _DATE_LINE_WORDS
+    ):  # الأحد 9 نوفمبر 2025 م - الموافق 18 جمادى الأولى 1447 هـ | الساعة 21:30
         return None
     found = find_times(line)
     covered = sum(len(t.text.split()) for t in found)  # every date and time of the line
@@ -261,9 +276,13 @@ _SEPARATOR_AFTER = regex.compile(r"^\s*[-–—:|»›>]")
 
 def _cut_marker(line: str, key: str, f: _Furniture) -> bool:
     """A line that opens the comments or a list of related articles."""
-    if any(key == c or (key.startswith(c) and len(key) < len(c) + 40) for c in f.cut_after):
+    if key.startswith(f.cut_after) and any(
+        key == c or (key.startswith(c) and len(key) < len(c) + 40) for c in f.cut_after
+    ):
         return True
     raw = normalise_key(line)
+    if not raw.startswith(f.cut_after):
+        return False
     return any(
         raw.startswith(c) and _SEPARATOR_AFTER.match(raw[len(c) :]) is not None for c in f.cut_after
     )
@@ -541,10 +560,20 @@ def _from_text(
     cut = False
     for index, (a, b) in enumerate(lines):
         line = text[a:b]
-        key = _line_key(line)
         if cut:
             boilerplate.append((a, b))
             continue
+        if _running_text(line, f):  # a paragraph: none of the checks for short lines apply
+            if line in seen:
+                boilerplate.append((a, b))
+                continue
+            seen.add(line)
+            if title_span is None and not body and _title_like(line):
+                title_span, found_title = _title_at(line, a, f)
+                continue
+            body.append((a, b))
+            continue
+        key = _line_key(line)
         if _cut_marker(line, key, f) and index > 0:
             cut = True
             boilerplate.append((a, b))
@@ -569,11 +598,7 @@ def _from_text(
             boilerplate.append((a, b))  # a masthead before the headline (الجزيرة نت)
             continue
         if title_span is None and not body and _title_like(line):
-            label = f.title_prefix.match(normalise(line).text)
-            skip = normalise(line).span((0, label.end()))[1] if label else 0
-            clean = _strip_outlet(line[skip:], f)
-            title_span = (a + skip, a + skip + len(clean))
-            found_title = clean
+            title_span, found_title = _title_at(line, a, f)
             continue
         body.append((a, b))
     if not body and title_span is not None:  # a one-paragraph text: its line is the body too
@@ -600,6 +625,36 @@ def _from_text(
         source=source_name,
         format="html" if fmt == "html" else "text",
     )
+
+
+def _title_at(line: str, a: int, f: _Furniture) -> tuple[Span, str]:
+    """The headline of ``line`` (which starts at ``a``) without its label and outlet."""
+    label = f.title_prefix.match(normalise(line).text)
+    skip = normalise(line).span((0, label.end()))[1] if label else 0
+    clean = _strip_outlet(line[skip:], f)
+    return (a + skip, a + skip + len(clean)), clean
+
+
+_RUNNING_WORDS = 24  # more words than any furniture phrase or date line
+
+
+def _running_text(line: str, f: _Furniture) -> bool:
+    """A line of more than ``_RUNNING_WORDS`` words that opens with no furniture, cut or
+    label phrase: running text. Furniture phrases and date lines are short, so the checks for
+    them (which normalise the whole line) cannot hold and are skipped.
+
+    >>> _running_text(" ".join(["تظاهر آلاف الطلاب في شوارع المدينة"] * 5), _furniture())
+    True
+    """
+    if line.count(" ") < _RUNNING_WORDS:
+        return False
+    if sum(1 for _ in islice(_WORD.finditer(line), _RUNNING_WORDS + 1)) <= _RUNNING_WORDS:
+        return False
+    raw = normalise_key(line[:80])
+    head = _SYMBOLS.sub(" ", raw).strip()
+    if head.split(" ", 1)[0] in f.lines:
+        return False
+    return not (head.startswith(f.openers) or raw.startswith(f.openers))
 
 
 def _masthead(text: str, lines: list[Span], index: int, f: _Furniture) -> bool:
