@@ -10,6 +10,7 @@ text and reports spans into the original text.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from rapidfuzz import fuzz
 
 from . import lexicon
+from .institutions import Hit, find_institutions
 from .models import Actor, ActorKind, ActorMention
 from .text import NormalisedText, normalise_key
 from .tokens import TokenTable, origins
@@ -39,7 +41,7 @@ __all__ = [
     "same_actor",
 ]
 
-Via = Literal["gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference"]
+Via = Literal["gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference", "institution"]
 
 
 # --------------------------------------------------------------------------- data models
@@ -1022,8 +1024,120 @@ def find_actors(text: str) -> list[ActorMention]:
     kept += _anaphor_pass(toks, norm, kept)
     kept += _home_pass(toks, norm, kept)
     kept = _drop_suppressed_inner(kept, links)
+    kept = _institution_pass(nt, toks, hits, titles, kept)
     kept.sort(key=attrgetter("start", "end"))
     return _MENTIONS.validate_python(_mention_fields(nt, kept))
+
+
+def _institution_pass(
+    nt: NormalisedText, toks: _Toks, hits: Sequence[_Hit], titles: list[_Title], kept: list[_M]
+) -> list[_M]:
+    """``kept`` with the institutions found by their shape (:mod:`timeline.institutions`):
+    a demonym or place inside one becomes its country; those inside a title or a name found
+    so far are left out; a bare definite head (الوزارة) refers to the last one with that
+    head. An institution with no country of its own takes the article's (:func:`_home`)."""
+    idx = _index()
+    by_token: dict[int, Hit] = {}
+    for h in hits:
+        e = idx.entries[h.entry]
+        what = "demonym" if h.via == "demonym" else "place" if e.is_place else "other"
+        by_token[h.i] = (h.j, what, _country_of(idx, h))
+    norm = nt.text
+    found = find_institutions(toks.text, lambda k: _joined(norm, toks, k), by_token)
+    if not found:
+        return kept
+    taken = [(t.start, t.end) for t in titles] + [
+        (m.start, m.end)
+        for m in kept
+        if m.via not in ("demonym", "gazetteer") or m.kind == "person"
+    ]
+    home: list[str | None] = []  # computed once, when needed
+    last: dict[str, _M] = {}
+    out: list[_M] = []
+    for x in found:
+        start, end = toks.start[x.i] + x.offset, toks.end[x.j - 1]
+        if _overlaps(taken, start, end):
+            continue
+        if x.refers:
+            before = last.get(x.head)
+            if before is not None:
+                out.append(
+                    _M(start, end, before.name, before.kind, "coreference", country=before.country)
+                )
+            continue
+        country = x.country
+        if country is None:
+            if not home:
+                home.append(_home(kept))
+            country = home[0]
+        if x.name is not None:
+            name = f"{x.name} ({country})" if country and not x.full else x.name
+        else:
+            name = _DIACRITICS.sub("", nt.slice((start, end)))
+        m = _M(
+            start,
+            end,
+            name,
+            "group" if x.kind == "group" else "organization",
+            "institution",
+            country=country,
+        )
+        last[x.head] = m
+        out.append(m)
+    if not out:
+        return kept
+    dropped = [(m.start, m.end) for m in out if m.via == "institution"]
+    # a demonym or place inside an institution is its country, no mention of its own
+    rest = [
+        m
+        for m in kept
+        if not (
+            m.via in ("demonym", "gazetteer")
+            and m.kind in ("country", "location")
+            and _inside(dropped, m.start, m.end)
+        )
+    ]
+    return rest + out
+
+
+_DIACRITICS = regex.compile(r"[\p{Mn}\u0640]+")
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether ``(a, b)`` overlaps one of ``spans``."""
+    return any(s < b and a < e for s, e in spans)
+
+
+def _home(kept: Sequence[_M]) -> str | None:
+    """The article's own country: the one its mentions name most (countries, demonyms,
+    metonyms and the countries of places and people), when no other is named as often."""
+    counts: Counter[str] = Counter()
+    for m in kept:
+        if m.kind == "country":
+            counts[m.name] += 1
+        elif m.country:
+            counts[m.country] += 1
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+@lru_cache(maxsize=4096)
+def names_its_country(text: str, country: str) -> bool:
+    """Whether the words ``text`` of an institution name its ``country`` (a demonym or the
+    country's name among them).
+
+    >>> names_its_country("قوات الأمن العراقية", "Iraq"), names_its_country("وزارة الصحة", "Iraq")
+    (True, False)
+    """
+    idx = _index()
+    k = idx.by_name.get(country)
+    if k is None:
+        return False
+    e = idx.entries[k]
+    words = set(normalise_key(text).split())
+    return not words.isdisjoint(e.demonyms) or not words.isdisjoint(e.aliases)
 
 
 def _drop_suppressed_inner(kept: list[_M], links: list[_M]) -> list[_M]:

@@ -32,6 +32,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from . import lexicon
+from .actors import names_its_country
 from .models import (
     ActorKind,
     ActorMention,
@@ -1077,6 +1078,17 @@ def _coordinated(doc: Doc, k: int) -> bool:
     return a > 0 and doc.tokens[a - 1].key == "و"
 
 
+def _roles(args: _Args) -> list[tuple[int, Literal["agent", "target", "other"]]]:
+    """The mentions of an event's arguments with their roles."""
+    out: list[tuple[int, Literal["agent", "target", "other"]]] = []
+    if args.agent is not None:
+        out.append((args.agent, "agent"))
+    if args.target is not None:
+        out.append((args.target, "target"))
+    out.extend((k, "other") for k in args.others)
+    return out
+
+
 def _country_of(m: ActorMention) -> str | None:
     if m.kind == "country":
         return m.name
@@ -2046,14 +2058,20 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         if args.target is not None:
             actors.append(_actor(doc, args.target, "target"))
         actors.extend(_actor(doc, k, "other") for k in args.others)
-        for k in [args.agent, args.target, *args.others]:
-            if k is None:
-                continue
+        for k, role in _roles(args):
             m = doc.mentions[k]
             country = _country_of(m)
-            wanted = m.kind == "organization" or (tr.type == "AGREE" and m.kind != "country")
+            institution = m.via == "institution"
+            wanted = (
+                institution
+                or m.kind == "organization"
+                or (tr.type == "AGREE" and m.kind != "country")
+            )
             if country and wanted:
-                actors.append(_event_actor(country, "other", "country"))
+                # قوات الأمن العراقية: Iraq acts through its forces; a body of the article's
+                # country, or a known one, only takes part
+                own = institution and names_its_country(m.text, country)
+                actors.append(_event_actor(country, role if own else "other", "country"))
         actors.extend(_actor(doc, k, "source") for k in doc.sources.get(sent, ()))
         for rep_tok, rep_agent in reporters.get(sent, []):
             if rep_tok < tr.tok:

@@ -251,7 +251,9 @@ class ActorMention(_Model):
     span: Span
     title: str | None = Field(default=None, description="Title or role attached here.")
     country: str | None = None
-    via: Literal["gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference"] = "gazetteer"
+    via: Literal[
+        "gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference", "institution"
+    ] = "gazetteer"
 
 
 class EventDate(_Model):

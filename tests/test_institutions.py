@@ -1,0 +1,146 @@
+"""Tests for timeline.institutions: institutions found by their shape, through find_actors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.actors import find_actors
+from timeline.institutions import find_institutions
+from timeline.text import normalise_key
+
+
+def institutions(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.name, m.country) for m in find_actors(text) if m.via == "institution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "country"),
+    [
+        # ministries: an English name from the portfolio, the country from the demonym
+        (
+            "أعلنت وزارة الداخلية المغربية توقيف ثلاثة أشخاص",
+            "وزارة الداخلية المغربية",
+            "Ministry of Interior (Morocco)",
+            "Morocco",
+        ),
+        (
+            "وقالت وزارة التعليم العالي والبحث العلمي التونسية إن الامتحانات ستجري في موعدها",
+            "وزارة التعليم العالي والبحث العلمي التونسية",
+            "Ministry of Higher Education and Scientific Research (Tunisia)",
+            "Tunisia",
+        ),
+        (
+            "ونفت وزارة الشباب والرياضة الأردنية إلغاء البطولة",
+            "وزارة الشباب والرياضة الأردنية",
+            "Ministry of Youth and Sports (Jordan)",
+            "Jordan",
+        ),
+        # a country's government or parliament named by a demonym
+        ("رحبت الحكومة العراقية بالقرار", "الحكومة العراقية", "Government of Iraq", "Iraq"),
+        ("صوت البرلمان التركي على القانون", "البرلمان التركي", "Parliament of Turkey", "Turkey"),
+        # other institutions keep their Arabic name
+        (
+            "ندد الاتحاد العام التونسي للشغل بالقرار",
+            "الاتحاد العام التونسي للشغل",
+            "الاتحاد العام التونسي للشغل",
+            "Tunisia",
+        ),
+        (
+            "دعت نقابة عمال التربية والتكوين إلى إضراب مفتوح",
+            "نقابة عمال التربية والتكوين",
+            "نقابة عمال التربية والتكوين",
+            None,
+        ),
+        (
+            "نشرت اللجنة الوطنية المستقلة لتقصي الحقائق تقريرها",
+            "اللجنة الوطنية المستقلة لتقصي الحقائق",
+            "اللجنة الوطنية المستقلة لتقصي الحقائق",
+            None,
+        ),
+        (
+            "وأعلنت فصائل العمل الوطني والإسلامي الإضراب الشامل",
+            "فصائل العمل الوطني والإسلامي",
+            "فصائل العمل الوطني والإسلامي",
+            None,
+        ),
+        ("أصدر مصرف ليبيا المركزي تعميماً", "مصرف ليبيا المركزي", "مصرف ليبيا المركزي", "Libya"),
+    ],
+)
+def test_institutions_by_their_shape(text: str, words: str, name: str, country: str | None) -> None:
+    assert institutions(text) == [(words, name, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a demonym ends the name of an indefinite head; what follows is no part of it
+        ("ستعرض المذكرة على مجلس النواب الأردني للتشاور بشأنها", "مجلس النواب الأردني"),
+        # the object after a name is no part of it
+        ("أعلنت نقابة الصحفيين الإضراب عن العمل", "نقابة الصحفيين"),
+        # people coordinated with a genitive, or an adjective of another shape
+        ("اقتحمت قوات الشرطة والمستوطنين القرية", "قوات الشرطة"),
+        ("انتشرت القوات الأمنية والمدنيين في الشوارع", "القوات الأمنية"),
+    ],
+)
+def test_where_a_name_ends(text: str, words: str) -> None:
+    assert [t for t, _, _ in institutions(text)] == [words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل الوفد إلى مركز المدينة مساء أمس",  # a place, no institution
+        "التقى الوزير برئاسة الرئيس وفد الحزب",  # برئاسة: chaired by
+        "أكدت القوات الأمريكية انسحابها",  # a demonym only: the country itself
+        "قالت الحكومة الانتقالية إنها ستجري الانتخابات",  # a description, no name
+        "اجتمع قادة قوات الطرفين في المدينة",  # both parties
+        "تحدث عن التحالف العسكري بين البلدين",  # an alliance is no institution
+        "توجه الناخبون إلى صناديق الاقتراع",
+    ],
+)
+def test_no_institution(text: str) -> None:
+    assert institutions(text) == []
+
+
+def test_a_bare_definite_head_refers_back_and_the_article_gives_the_country() -> None:
+    text = (
+        "أكد وزير التربية الجزائري أن الامتحانات في موعدها. وقالت وزارة التربية الوطنية في بيان "
+        "إن الجزائر ستوظف أساتذة جدداً في الجزائر العاصمة. وأضافت الوزارة أن الحوار مفتوح."
+    )
+    ms = [m for m in find_actors(text) if m.name.startswith("Ministry")]
+    assert [(m.text, m.via) for m in ms] == [
+        ("وزارة التربية الوطنية", "institution"),
+        ("الوزارة", "coreference"),
+    ]
+    assert {m.name for m in ms} == {"Ministry of National Education (Algeria)"}
+
+
+def test_a_bare_definite_head_with_nothing_before_is_nothing() -> None:
+    assert [m for m in find_actors("وقالت الوزارة إن الحوار مفتوح") if m.kind != "country"] == []
+
+
+def test_a_known_institution_stays_the_gazetteer_entry() -> None:
+    ms = find_actors("قالت وزارة الخارجية الروسية إن الزيارة ناجحة")
+    assert [(m.name, m.via) for m in ms] == [("Russian Ministry of Foreign Affairs", "gazetteer")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            normalise_key(
+                "وزارة نقابة الاتحاد العام الوطنية التونسي للشغل والرياضة في الوزارة قوات المدينة لتقصي الحقائق "
+                "مجلس النواب المركزي والإسلامي"
+            ).split()
+        ),
+        max_size=14,
+    )
+)
+def test_found_institutions_are_ordered_disjoint_spans(words: list[str]) -> None:
+    found = find_institutions(words, lambda k: True, {})
+    last = 0
+    for x in found:
+        assert last <= x.i < x.j <= len(words)
+        last = x.j
