@@ -58,6 +58,7 @@ class _Lexicon:
     stop: frozenset[str]
     not_genitive: frozenset[str]
     bare_definite: frozenset[str]  # indefinite heads that make no name with ال
+    forms: dict[str, tuple[int, str]]  # a head with its clitics -> (their length, head)
 
 
 @cache
@@ -65,9 +66,10 @@ def _lexicon() -> _Lexicon:
     data = lexicon.load("institutions", _Data)
     heads = {normalise_key(h): k for h, k in data.heads.items()}
     country = {"ال" + normalise_key(h): t for h, t in data.country_heads.items()}
+    definite = {"ال" + h: h for h in heads}
     return _Lexicon(
         heads=heads,
-        definite={"ال" + h: h for h in heads},
+        definite=definite,
         ministry=frozenset(normalise_key(h) for h in data.ministry_heads),
         portfolios={normalise_key(p): e for p, e in data.portfolios.items()},
         country_heads=country,
@@ -75,7 +77,22 @@ def _lexicon() -> _Lexicon:
         stop=frozenset(normalise_key(s) for s in data.stop),
         not_genitive=frozenset(normalise_key(s) for s in data.not_genitive),
         bare_definite=frozenset(normalise_key(s) for s in data.bare_definite),
+        forms=_forms(heads, definite),
     )
+
+
+def _forms(heads: Mapping[str, str], definite: Mapping[str, str]) -> dict[str, tuple[int, str]]:
+    """Every head with the clitics it may carry: و / ف, then ب / ل (لوزارة، بالوزارة), and
+    ل with the article (للوزارة)."""
+    forms: dict[str, tuple[int, str]] = {}
+    for stem in [*heads, *definite]:
+        inner = {stem: 0, "ب" + stem: 1}
+        inner["ل" + (stem[1:] if stem in definite else stem)] = 1
+        for form, off in inner.items():
+            forms.setdefault(form, (off, stem))
+            for conj in "وف":
+                forms.setdefault(conj + form, (off + 1, stem))
+    return forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,24 +117,6 @@ class Institution:
 Hit = tuple[int, str, "str | None"]
 """A gazetteer hit at a token: (token after its end, what it is, its country). What it is:
 ``demonym``, ``place`` (a country or location named as a noun) or ``other``."""
-
-
-def _stem(word: str) -> tuple[int, str]:
-    """(clitic offset, word) without a leading و / ف and then ب / ل (للوزارة → الوزارة), when
-    what is left is a head (وزارة keeps its و)."""
-    lex = _lexicon()
-    if word in lex.heads or word in lex.definite:
-        return 0, word
-    off = 0
-    if len(word) > 4 and word[0] in "وف":
-        off, word = 1, word[1:]
-        if word in lex.heads or word in lex.definite:
-            return off, word
-    if len(word) > 4 and word.startswith("لل"):
-        return off + 1, "ا" + word[1:]
-    if len(word) > 4 and word[0] in "بل":
-        return off + 1, word[1:]
-    return off, word
 
 
 def _nisba(word: str) -> bool:
@@ -153,24 +152,21 @@ def find_institutions(
     [(1, 4, 'Ministry of National Education')]
     """
     lex = _lexicon()
+    forms = lex.forms
     out: list[Institution] = []
-    k = 0
-    n = len(words)
-    while k < n:
-        if k in hits:
-            k = hits[k][0]
+    covered = {t for k, (end, _, _) in hits.items() for t in range(k, end)}
+    last = 0
+    for k in [k for k, w in enumerate(words) if w in forms]:
+        if k < last or k in covered:
             continue
-        off, stem = _stem(words[k])
-        found = None
+        off, stem = forms[words[k]]
         if stem in lex.heads:
             found = _indefinite(lex, words, joined, hits, k, off, stem)
-        elif stem in lex.definite:
+        else:
             found = _definite(lex, words, joined, hits, k, off, stem)
         if found is not None:
             out.append(found)
-            k = found.j
-        else:
-            k += 1
+            last = found.j
     return out
 
 
