@@ -68,7 +68,7 @@ GRAINS = {
 FAMILIES = (
     "absolute", "yearless", "weekday", "noanchor", "anchor", "deictic", "relative", "since",
     "until", "range", "duration", "partofday", "clock", "mod", "weekend", "decade", "century",
-    "season", "quarter", "half", "vague", "hijri", "holiday", "digits", "negative",
+    "season", "quarter", "half", "vague", "hijri", "holiday", "digits", "anaphora", "negative",
 )  # fmt: skip
 _Y = r"(?:\d{4}|XXXX)"
 _DAY = rf"{_Y}-(?:\d{{2}}-\d{{2}}|WXX-[1-7])(?:T(?:MO|MI|AF|EV|NI))?"

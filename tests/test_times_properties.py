@@ -199,3 +199,20 @@ def test_direction_is_recorded_for_later_placement() -> None:
     assert t is not None and t.direction == "future" and t.anchored
     placed = resolve_time(t.text, "2025-10-28", prefer=t.direction)
     assert placed is not None and placed.value == "2025-10-30"
+
+
+SAME = st.sampled_from(
+    [("اليوم نفسه", 10), ("اليوم ذاته", 10), ("الشهر نفسه", 7), ("العام ذاته", 4), ("نفس العام", 4)]
+)
+
+
+@settings(deadline=None)
+@given(day=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)), same=SAME)
+def test_the_same_day_month_or_year_is_the_date_named_before(
+    day: dt.date, same: tuple[str, int]
+) -> None:
+    phrase, width = same
+    text = f"وصل الوفد في {day.day} {MONTHS[day.month - 1]} {day.year}، وفي {phrase} عقد اجتماعاً"
+    found = find_times(text, "2026-01-21")
+    assert [t.value for t in found] == [day.isoformat(), day.isoformat()[:width]]
+    assert found[1].interval is not None and found[1].interval.start.date() <= day

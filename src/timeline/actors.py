@@ -1124,6 +1124,23 @@ def _home(kept: Sequence[_M]) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def place_country(name: str) -> str | None:
+    """The country of the gazetteer place or country named ``name``.
+
+    >>> place_country("Kirkuk"), place_country("Iraq"), place_country("Vladimir Putin")
+    ('Iraq', 'Iraq', None)
+    """
+    idx = _index()
+    k = idx.by_name.get(name)
+    if k is None:
+        return None
+    e = idx.entries[k]
+    if e.kind == "country":
+        return e.name
+    return e.country if e.kind == "location" else None
+
+
+@lru_cache(maxsize=4096)
 def names_its_country(text: str, country: str) -> bool:
     """Whether the words ``text`` of an institution name its ``country`` (a demonym or the
     country's name among them).

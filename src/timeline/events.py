@@ -32,7 +32,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from . import lexicon
-from .actors import names_its_country
+from .actors import names_its_country, place_country
 from .models import (
     ActorKind,
     ActorMention,
@@ -151,6 +151,7 @@ class Grammar(_Data):
     generic_modes: list[str] = []
     place_heads: list[str] = []
     undergo_verbs: list[str] = []
+    perpetration_verbs: list[str] = []
     weapon_words: list[str] = []
     complementizers: list[str] = []
     membership_prepositions: list[str] = []
@@ -294,6 +295,7 @@ class _GrammarSets:
     generic_modes: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
+    perpetrate: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     modal_phrases: tuple[tuple[str, ...], ...] = ()
@@ -342,6 +344,7 @@ def _grammar() -> _GrammarSets:
         generic_modes=frozenset(g.generic_modes),
         place_heads=_keys(g.place_heads),
         undergo=_keys(g.undergo_verbs),
+        perpetrate=_keys(g.perpetration_verbs),
         weapons=_keys(g.weapon_words),
         complementizers=_keys(g.complementizers),
         membership=_keys(g.membership_prepositions),
@@ -1585,14 +1588,26 @@ def _victim_roles(doc: Doc, tr: Trigger, args: _Args, in_clause: list[int]) -> N
     if tr.pos == "noun" and args.agent is not None:
         a = doc.mention_tok[args.agent][0]
         marked = _after_marker(doc, args.agent)
-        if a <= tr.last + 2 and not marked and doc.mentions[args.agent].via == "demonym":
+        near = a <= tr.last + 2 or all(
+            _has(doc.tokens[j], gram.victim_words) or doc.tokens[j].key.isdigit()
+            for j in range(tr.last + 1, a)
+        )  # مقتل خمسة مدنيين سوريين
+        if near and not marked and doc.mentions[args.agent].via == "demonym":
             if args.target is None:
                 args.target = args.agent
             args.agent = None
+        elif a < tr.tok and not any(
+            _has(doc.tokens[j], gram.perpetrate) for j in range(max(a - 2, 0), tr.tok)
+        ):
+            # أعلنت وزارة الصحة استشهاد شابين، نعت الحركة مقتل قائدها: who reports or mourns
+            # the dead did not kill them (but ارتكبت الميليشيا مجزرة، الميليشيا ارتكبت: she did)
+            args.agent = None
     if args.agent is None:
-        doers = [k for k in in_clause if k != args.target and _doer_adjective(doc, k)]
-        if doers:
+        doers = [k for k in in_clause if _doer_adjective(doc, k)]
+        if doers:  # مقتل قائدها في غارة إسرائيلية: the raid's demonym is the doer
             args.agent = doers[0]
+            if args.target == doers[0]:
+                args.target = None
     if args.target is None:
         places = [
             k
@@ -2072,6 +2087,15 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
                 # country, or a known one, only takes part
                 own = institution and names_its_country(m.text, country)
                 actors.append(_event_actor(country, role if own else "other", "country"))
+        if tr.type == "ASSAULT" and args.target is None and args.location is not None:
+            # التفجير الذي استهدف سوقاً وسط مدينة كركوك: an attack with no named target
+            # hits the country where it happens (not the doer's own)
+            hit = place_country(args.location)
+            doers = {a.name for a in actors if a.role == "agent"}
+            if args.agent is not None:
+                doers.add(_country_of(doc.mentions[args.agent]) or "")
+            if hit is not None and hit not in doers:
+                actors.append(_event_actor(hit, "target", "country"))
         actors.extend(_actor(doc, k, "source") for k in doc.sources.get(sent, ()))
         for rep_tok, rep_agent in reporters.get(sent, []):
             if rep_tok < tr.tok:

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 from ..errors import BadDateError
 from ..models import TimeExpression
 from ..text import NormalisedText, normalise
+from .anaphora import same_time
 from .grammar import Grammar, grammar
 from .recognise import Parsed, recognise
 from .resolve import Resolved, Unresolvable, resolve
@@ -236,7 +237,7 @@ def find_times(
         except (Unresolvable, ValueError, OverflowError):
             continue
         out.append(_to_expression(norm, p, r, direction))
-    return _TIMES.validate_python(out)
+    return _TIMES.validate_python(same_time(norm, out))
 
 
 def resolve_time(
