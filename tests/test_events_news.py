@@ -217,3 +217,19 @@ def test_round_corpus_shape(corpus: dict[str, Any]) -> None:
             "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
             "ASSAULT", "STATEMENT",
         }  # fmt: skip
+
+
+def test_a_protest_dispersed_by_the_police_is_not_theirs() -> None:
+    text = "فرقت قوات الأمن الجزائرية، مساء السبت، وقفة احتجاجية نظمها عشرات الأساتذة"
+    events = _events(text)
+    coerce = [e for e in events if e.type == "COERCE"]
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert coerce and "Algeria" in coerce[0].agents
+    assert protest and protest[0].agents == ()
+
+
+def test_who_reports_a_casualty_is_no_doer() -> None:
+    events = _events("وأعلنت وزارة الصحة الفلسطينية، صباح اليوم، استشهاد شابين")
+    kill = [e for e in events if e.type == "ASSAULT"]
+    assert kill and kill[0].agents == ()
+    assert "Ministry of Health (Palestine)" in [a.name for a in kill[0].actors]

@@ -1119,6 +1119,8 @@ def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
 
 
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+# deeds done to a protest (فرقت الشرطة وقفة احتجاجية): the protest is someone else's
+_UPON_PROTESTS = frozenset({"COERCE", "ASSAULT"})
 """Types whose object event is done by another: its noun takes no doer from before it."""
 
 
@@ -2022,10 +2024,20 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         reacted = (
             tr.pos == "noun"
             and any(
-                p.type in _REACTIONS
-                and p.mode != "deny"  # نفت موسكو استهداف المدنيين: she is the one accused
-                and doc.clause_of[p.tok] == c
-                and p.tok < tr.tok
+                p.tok < tr.tok
+                and (
+                    (
+                        p.type in _REACTIONS
+                        and p.mode != "deny"  # نفت موسكو استهداف المدنيين: she is the one accused
+                        and doc.clause_of[p.tok] == c
+                    )
+                    or (  # فرقت الشرطة، مساء أمس، وقفة احتجاجية
+                        p.type in _UPON_PROTESTS
+                        and tr.type == "PROTEST"
+                        and doc.tokens[p.tok].sent == sent
+                        and tr.tok - p.last <= 8
+                    )
+                )
                 for p in triggers[max(0, ti - 4) : ti]
             )
         )
