@@ -882,6 +882,12 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for a, b in doc.mention_tok:
         for j in range(a, b + 1):
             inside[j] = True
+    for t in doc.times:  # فجر أمس is dawn, no bombing
+        j = doc.tok_at(t.span[0])
+        while j < len(doc.tokens) and doc.tokens[j].span[0] < t.span[1]:
+            if doc.tokens[j].span[1] > t.span[0]:
+                inside[j] = True
+            j += 1
     found: list[Trigger] = []
     cues = doc.cues
     toks = doc.tokens
