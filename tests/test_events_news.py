@@ -233,3 +233,17 @@ def test_who_reports_a_casualty_is_no_doer() -> None:
     kill = [e for e in events if e.type == "ASSAULT"]
     assert kill and kill[0].agents == ()
     assert "Ministry of Health (Palestine)" in [a.name for a in kill[0].actors]
+
+
+def test_agency_style_one_sentence_paragraphs_carry_the_date_on() -> None:
+    text = (
+        "عمّان - شهد العاهل الأردني والرئيس القبرصي أمس الاثنين توقيع اتفاقية للتعاون في مجال "
+        "الطاقة بين البلدين.\n"
+        "ووقع الاتفاقية عن الجانب الأردني وزير الطاقة صالح الخرابشة.\n"
+        "وفي سياق متصل، أرسلت الحكومة الأردنية قافلة مساعدات إلى غزة."
+    )
+    events = _events(text, "2025-03-11")
+    signed = [e for e in events if e.type == "AGREE"]
+    assert signed and {e.date.value for e in signed} == {"2025-03-10"}
+    sent = [e for e in events if e.trigger and "أرسلت" in e.trigger]
+    assert all(e.date.value != "2025-03-10" for e in sent)

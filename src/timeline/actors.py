@@ -102,6 +102,7 @@ class TitleLexicon(_Data):
     given_names: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
+    not_names: frozenset[str] = frozenset()
 
 
 def gazetteer() -> Gazetteer:
@@ -658,6 +659,8 @@ def _name_token(
     given = first and w in lex.given_names  # "وزير الصحة، أمين التهراوي": a name, no title
     if w in lex.stopwords or bare in lex.stopwords or (w in idx.title_words and not given):
         return False
+    if first and (w in lex.not_names or bare in lex.not_names):
+        return False  # أقام سمو الأمير مأدبة غداء: the object, no name
     if (_head_at(lex, w) is not None and not given) or _is_modifier(lex, w):
         return False
     if w.startswith("ال") and (first or w.endswith("ه")) and w != "الله":
@@ -1054,10 +1057,13 @@ def _institution_pass(
     home: list[str | None] = []  # computed once, when needed
     last: dict[str, _M] = {}
     out: list[_M] = []
+    title_ends = {t.j for t in titles}
     for x in found:
         start, end = toks.start[x.i] + x.offset, toks.end[x.j - 1]
         if _overlaps(taken, start, end):
             continue
+        if x.i in title_ends and toks.text[x.i][x.offset - 1 : x.offset] == "ب":
+            continue  # وزير الدولة بوزارة الخارجية: where the titled person works
         if x.refers:
             before = last.get(x.head)
             if before is not None:

@@ -882,10 +882,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for a, b in doc.mention_tok:
         for j in range(a, b + 1):
             inside[j] = True
-    for t in doc.times:  # فجر أمس is dawn, no bombing
-        j = doc.tok_at(t.span[0])
-        while j < len(doc.tokens) and doc.tokens[j].span[0] < t.span[1]:
-            if doc.tokens[j].span[1] > t.span[0]:
+    for when in doc.times:  # فجر أمس is dawn, no bombing
+        j = doc.tok_at(when.span[0])
+        while j < len(doc.tokens) and doc.tokens[j].span[0] < when.span[1]:
+            if doc.tokens[j].span[1] > when.span[0]:
                 inside[j] = True
             j += 1
     found: list[Trigger] = []
@@ -2246,6 +2246,25 @@ def _carries_on(doc: Doc, sent: int, paragraph: bool = True) -> bool:
     return not paragraph or "\n" not in doc.article.text[prev[1] : here[0]]
 
 
+def _goes_on_across(doc: Doc, sent: int) -> bool:
+    """Agency style, one sentence a paragraph: whether sentence ``sent`` opens a paragraph
+    with و and a past verb after a paragraph of one sentence (شهد الأمير أمس توقيع اتفاقية.
+    ¶ ووقع الاتفاقية عن الجانب ...), not with a phrase (وفي سياق متصل، أرسلت ...)."""
+    if sent == 0 or not _carries_on(doc, sent, paragraph=False):
+        return False
+    prev = doc.sentences[sent - 1]
+    before = doc.article.text[: prev[0]].rstrip(" \t")
+    first = doc.sent_bounds[sent][0]
+    return (not before or before.endswith("\n")) and _past_verb_after_and(doc.tokens[first].key)
+
+
+def _past_verb_after_and(key: str) -> bool:
+    """Whether a word is و / ف and a past-tense trigger verb (ووقع، فأعلن)."""
+    if len(key) < 3 or key[0] not in "وف":
+        return False
+    return any(s.pos == "verb" and s.tense == "past" for s in _compiled().index.get(key[1:], ()))
+
+
 def _narrative_dates(
     doc: Doc, triggers: list[Trigger], events: list[EventDraft], fallback: Fallback = "lede"
 ) -> list[EventDraft]:
@@ -2260,6 +2279,7 @@ def _narrative_dates(
     out = list(events)
     gram = _grammar()
     lead: dict[int, EventDate] = {}  # sentence -> date of its first dated event
+    kind: dict[int, tuple[str, str | None]] = {}  # sentence -> type and mode of that event
     fronted: dict[int, EventDate] = {}  # sentence -> date of its fronted temporal clause
     for i, (tr, ev) in enumerate(zip(triggers, out, strict=True)):
         sent = doc.tokens[tr.tok].sent
@@ -2274,6 +2294,12 @@ def _narrative_dates(
             date = fronted.get(sent) if cl.first != doc.sent_bounds[sent][0] else None
             if date is None and sent - 1 in lead and _carries_on(doc, sent):
                 date = lead[sent - 1]
+            elif (
+                date is None
+                and kind.get(sent - 1) == (tr.type, tr.mode)
+                and _goes_on_across(doc, sent)
+            ):  # the same kind of event, told on in the next paragraph
+                date = lead[sent - 1]
             if date is not None:
                 ev = out[i] = replace(ev, date=date, date_basis="inferred")
                 carried = True
@@ -2285,8 +2311,9 @@ def _narrative_dates(
             continue
         if cl.opener == "temporal" and cl.first == doc.sent_bounds[sent][0]:
             fronted.setdefault(sent, ev.date)  # عقب المباحثات: dated by what it refers to
-        if _datable(ev, carried):
-            lead.setdefault(sent, ev.date)
+        if _datable(ev, carried) and sent not in lead:
+            lead[sent] = ev.date
+            kind[sent] = (tr.type, tr.mode)
     return out
 
 
