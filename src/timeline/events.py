@@ -152,6 +152,7 @@ class Grammar(_Data):
     place_heads: list[str] = []
     undergo_verbs: list[str] = []
     perpetration_verbs: list[str] = []
+    work_titles: list[str] = []
     weapon_words: list[str] = []
     complementizers: list[str] = []
     membership_prepositions: list[str] = []
@@ -296,6 +297,7 @@ class _GrammarSets:
     place_heads: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
     perpetrate: frozenset[str] = frozenset()
+    works: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     modal_phrases: tuple[tuple[str, ...], ...] = ()
@@ -345,6 +347,7 @@ def _grammar() -> _GrammarSets:
         place_heads=_keys(g.place_heads),
         undergo=_keys(g.undergo_verbs),
         perpetrate=_keys(g.perpetration_verbs),
+        works=_keys(g.work_titles),
         weapons=_keys(g.weapon_words),
         complementizers=_keys(g.complementizers),
         membership=_keys(g.membership_prepositions),
@@ -875,6 +878,19 @@ def _companion(doc: Doc, prev: Trigger, tr: Trigger) -> bool:
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ال"})
 
 
+_QUOTES = "\"'«“”„‘’»"
+
+
+def _title_of_work(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens the title of a work: right after a ``work_titles`` word
+    (فيلم، رواية، بعنوان), maybe past an opening quote."""
+    prev = doc.tokens[i - 1]
+    if prev.sent != doc.tokens[i].sent or not _has(prev, _grammar().works):
+        return False
+    gap = doc.article.text[prev.span[1] : doc.tokens[i].span[0]]
+    return not gap.strip(" " + _QUOTES + ":")
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger of the document, near duplicates of one clause folded together."""
     comp = _compiled()
@@ -898,6 +914,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             t.i > 0 and toks[t.i - 1].key in _NAME_LINKS and toks[t.i - 1].key != "ال"
         ):
             continue  # فيصل بن ثاني بن فيصل آل ثاني: a name (ف + يصل would be "arrives")
+        if t.i > 0 and _title_of_work(doc, t.i):
+            continue  # فيلم "الهجوم": a title
         hit: Trigger | None = None
         for v in t.vars:
             for s in comp.index.get(v, ()):
