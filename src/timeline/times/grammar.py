@@ -722,6 +722,7 @@ class Grammar:
         self.deictic_block_before = compiled(rf"{B}{clitic}{alt(tw.deictic_blockers_before)}{SP}$")
         self.subpart_before = compiled(rf"{B}{clitic}(?P<w>{subpart}){SP}$")
         self.name_head_before = compiled(rf"{B}{clitic}{alt(tw.name_heads)}{SP}$")
+        self.year_words = frozenset(norm(w) for w in tw.year_words)
         self.weekday_block = compiled(rf"^{SP}{alt(tw.weekday_blockers_after)}{E}")
         self.event_relative = compiled(
             rf"^{SP}{alt(tw.event_relative)}{SP}(?!{alt(tw.now_words)}{E})[^\W\d_]"

@@ -125,6 +125,24 @@ def _named_after(m: re.Match[str], text: str, g: Grammar) -> bool:
     )
 
 
+_DAY_BEFORE = re.compile(r"[0-9٠-٩۰-۹]{1,2}\s+$")
+
+
+def _year_word_in(m: re.Match[str], g: Grammar) -> bool:
+    """Whether a year word (سنة، عام) stands in the match."""
+    return not g.year_words.isdisjoint(m.group("core").split())
+
+
+def _named_day_before(m: re.Match[str], text: str, g: Grammar) -> bool:
+    """A month right after the day of a date that names something (حركة 20 فبراير)."""
+    start = m.start("core")
+    day = _DAY_BEFORE.search(text, max(0, start - 6), start)
+    if day is None:
+        return False
+    a = day.start()
+    return g.name_head_before.search(text[max(0, a - 20) : a]) is not None
+
+
 def _b_dmy(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     day = g.day_number(_g(m, "day") or "")
     month = _month(m, g)
@@ -132,7 +150,9 @@ def _b_dmy(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     if day is None or month is None or cal == "hijri":
         return None
     if _named_after(m, text, g):
-        return Parsed("blocked", 0, 0, priority=9)
+        if year is not None and _year_word_in(m, g):
+            return None  # حركة 20 فبراير سنة 2011: the name, then a year (ملعب 5 جويلية 1962
+        return Parsed("blocked", 0, 0, priority=9)  # is all name)
     raw_day = _g(m, "day") or ""
     if not raw_day[-1:].isdigit() and g.ordinal_head_before.search(
         text[max(0, m.start("core") - 20) : m.start("core")]
@@ -163,6 +183,8 @@ def _b_month(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     relv = g.rel.get(rel) if rel else None
     if year is None and relv is None and _named_after(m, text, g):
         return None  # ساحة مايو: a place named after a month
+    if _named_day_before(m, text, g):
+        return None  # حركة 20 فبراير (سنة 2011): a name (and the year alone is the date)
     if year is None and relv is None and name in g.ambiguous_months and not _g(m, "mw"):
         start = m.start("core")
         if not g.date_prep_before.search(text[max(0, start - 20) : start]):
