@@ -66,6 +66,7 @@ def institutions(text: str) -> list[tuple[str, str, str | None]]:
             None,
         ),
         ("أصدر مصرف ليبيا المركزي تعميماً", "مصرف ليبيا المركزي", "مصرف ليبيا المركزي", "Libya"),
+        ("هاجم مسلحون حاجزاً لقوى الأمن الداخلي", "قوى الأمن الداخلي", "قوى الأمن الداخلي", None),
     ],
 )
 def test_institutions_by_their_shape(text: str, words: str, name: str, country: str | None) -> None:
@@ -98,6 +99,7 @@ def test_where_a_name_ends(text: str, words: str) -> None:
         "اجتمع قادة قوات الطرفين في المدينة",  # both parties
         "تحدث عن التحالف العسكري بين البلدين",  # an alliance is no institution
         "توجه الناخبون إلى صناديق الاقتراع",
+        "قال إن القوى الكبرى تتحمل المسؤولية",  # the great powers: a description
     ],
 )
 def test_no_institution(text: str) -> None:
