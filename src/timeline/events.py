@@ -153,6 +153,7 @@ class Grammar(_Data):
     undergo_verbs: list[str] = []
     perpetration_verbs: list[str] = []
     work_titles: list[str] = []
+    intended_words: list[str] = []
     weapon_words: list[str] = []
     complementizers: list[str] = []
     membership_prepositions: list[str] = []
@@ -298,6 +299,7 @@ class _GrammarSets:
     undergo: frozenset[str] = frozenset()
     perpetrate: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
+    intended: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     modal_phrases: tuple[tuple[str, ...], ...] = ()
@@ -348,6 +350,7 @@ def _grammar() -> _GrammarSets:
         undergo=_keys(g.undergo_verbs),
         perpetrate=_keys(g.perpetration_verbs),
         works=_keys(g.work_titles),
+        intended=_keys(g.intended_words),
         weapons=_keys(g.weapon_words),
         complementizers=_keys(g.complementizers),
         membership=_keys(g.membership_prepositions),
@@ -1856,6 +1859,8 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
     tail = doc.article.text[max(s_end - 2, 0) : s_end]
     if any(ch in tail for ch in gram.g.question_marks):
         return True
+    if tr.pos == "noun" and tr.tok and _has(toks[tr.tok - 1], gram.intended):
+        return True  # عبوات ناسفة معدة للتفجير: meant for it
     for j in range(tr.tok - 1, max(tr.tok - 7, -1), -1):
         if toks[j].sent != sent:
             break
