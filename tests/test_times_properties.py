@@ -216,3 +216,11 @@ def test_the_same_day_month_or_year_is_the_date_named_before(
     found = find_times(text, "2026-01-21")
     assert [t.value for t in found] == [day.isoformat(), day.isoformat()[:width]]
     assert found[1].interval is not None and found[1].interval.start.date() <= day
+
+
+@settings(deadline=None)
+@given(day=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 30)))
+def test_the_next_day_is_the_day_after_the_date_named_before(day: dt.date) -> None:
+    text = f"وصل الوفد في {day.day} {MONTHS[day.month - 1]} {day.year}، وفي اليوم التالي غادر"
+    found = find_times(text, "2026-01-21")
+    assert [t.value for t in found] == [day.isoformat(), (day + dt.timedelta(days=1)).isoformat()]

@@ -49,6 +49,9 @@ class _SameData(BaseModel):
     after: list[str]
     before: list[str]
     of: list[str] = []
+    next: list[str] = []
+    previous: list[str] = []
+    previous_units: list[str] = []
 
 
 class _Words(BaseModel):
@@ -64,6 +67,12 @@ class _Compiled:
             rf"(?<!\w)(?:(?P<u1>{units})\s+{after}|{before}\s+(?P<u2>{units}))(?!\w)"
         )
         self.of = re.compile(rf"\s*{alt(data.of)}\s+$") if data.of else None
+        self.next = frozenset(norm(w) for w in data.next)
+        self.previous_units = frozenset(norm(w) for w in data.previous_units)
+        shifts = alt([*data.next, *data.previous])
+        # not before ل and a noun: اليوم التالي للانتخابات is counted from an event
+        self.shifted = re.compile(rf"(?<!\w)(?P<u>{units})\s+(?P<dir>{shifts})(?!\w)(?!\s+ل)")
+        self.words = re.compile(alt([*data.after, *data.before, *data.next, *data.previous]))
 
 
 @cache
@@ -80,10 +89,11 @@ def same_time(norm_text: NormalisedText, found: list[dict[str, Any]]) -> list[di
     [('3 مارس 2019', '2019-03-03'), ('اليوم نفسه', '2019-03-03')]
     """
     text = norm_text.text
-    if not any(w in text for w in ("نفس", "ذات")):
-        return found
     comp = _compiled()
+    if comp.words.search(text) is None:
+        return found
     out = sorted(found, key=lambda f: f["span"][0])
+    out = _shifted(comp, norm_text, out)
     for m in comp.pattern.finditer(text):
         grain = comp.grain[" ".join((m.group("u1") or m.group("u2")).split())]
         a, b = norm_text.span((m.start(), m.end()))
@@ -97,6 +107,40 @@ def same_time(norm_text: NormalisedText, found: list[dict[str, Any]]) -> list[di
             out.append(_expression(norm_text, (a, b), source, grain))
         out.sort(key=lambda f: f["span"][0])
     return out
+
+
+def _shifted(
+    comp: _Compiled, norm_text: NormalisedText, out: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``out`` with "the next day / week / month / year" (اليوم التالي، العام الموالي) and
+    "the day before" (اليوم السابق) counted from the date named last before them; with none
+    before, nothing (and no today for the اليوم in them)."""
+    for m in comp.shifted.finditer(norm_text.text):
+        unit = " ".join(m.group("u").split())
+        step = 1 if " ".join(m.group("dir").split()) in comp.next else -1
+        if step < 0 and unit not in comp.previous_units:
+            continue  # العام السابق: the year before the publication's, as before
+        grain = comp.grain[unit]
+        a, b = norm_text.span((m.start(), m.end()))
+        before = [f for f in out if f["span"][1] <= a]
+        out = [f for f in out if f["span"][1] <= a or f["span"][0] >= b]
+        source = _antecedent(before, grain)
+        if source is not None:
+            out.append(_expression(norm_text, (a, b), _step(source, grain, step), grain))
+            out.sort(key=lambda f: f["span"][0])
+    return out
+
+
+def _step(at: dt.datetime, grain: str, step: int) -> dt.datetime:
+    """``at`` moved by ``step`` units of ``grain``."""
+    if grain == "day":
+        return at + dt.timedelta(days=step)
+    if grain == "week":
+        return at + dt.timedelta(days=7 * step)
+    if grain == "month":
+        y, m = divmod(at.year * 12 + at.month - 1 + step, 12)
+        return at.replace(year=y, month=m + 1, day=1)
+    return at.replace(year=at.year + step, month=1, day=1)
 
 
 def _antecedent(before: list[dict[str, Any]], grain: str) -> dt.datetime | None:
