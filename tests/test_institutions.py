@@ -146,3 +146,19 @@ def test_found_institutions_are_ordered_disjoint_spans(words: list[str]) -> None
     for x in found:
         assert last <= x.i < x.j <= len(words)
         last = x.j
+
+
+def test_the_authorities_and_the_police_alone_are_the_articles_country() -> None:
+    text = (
+        "نظم عمال المغرب وقفة في الرباط. وقال الوزير المغربي إن المغرب يدعم الحوار. "
+        "وفرقت الشرطة المحتجين بالقوة. واعتقلت السلطات عشرة منهم."
+    )
+    ms = [m for m in find_actors(text) if m.text in ("الشرطة", "السلطات")]
+    assert [(m.text, m.name, m.via) for m in ms] == [
+        ("الشرطة", "Morocco", "metonym"),
+        ("السلطات", "Morocco", "metonym"),
+    ]
+
+
+def test_the_authorities_with_no_country_of_the_article_are_nothing() -> None:
+    assert find_actors("واعتقلت السلطات عشرة محتجين") == []

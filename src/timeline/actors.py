@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from rapidfuzz import fuzz
 
 from . import lexicon
-from .institutions import Hit, find_institutions
+from .institutions import Hit, find_institutions, stands_for_home
 from .models import Actor, ActorKind, ActorMention
 from .text import NormalisedText, normalise_key
 from .tokens import TokenTable, origins
@@ -1070,6 +1070,11 @@ def _institution_pass(
                 out.append(
                     _M(start, end, before.name, before.kind, "coreference", country=before.country)
                 )
+            elif stands_for_home(x.head):  # فرقت الشرطة المتظاهرين: the article's country's
+                if not home:
+                    home.append(_home(kept))
+                if home[0] is not None:
+                    out.append(_M(start, end, home[0], "country", "metonym"))
             continue
         country = x.country
         if country is None:

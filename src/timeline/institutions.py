@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import lexicon
 from .text import normalise_key
 
-__all__ = ["Institution", "find_institutions"]
+__all__ = ["Institution", "find_institutions", "stands_for_home"]
 
 
 class _Data(BaseModel):
@@ -45,6 +45,7 @@ class _Data(BaseModel):
     stop: list[str]
     not_genitive: list[str] = Field(default_factory=list)
     bare_definite: list[str] = Field(default_factory=list)
+    home_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class _Lexicon:
     not_genitive: frozenset[str]
     bare_definite: frozenset[str]  # indefinite heads that make no name with ال
     forms: dict[str, tuple[int, str]]  # a head with its clitics -> (their length, head)
+    home: frozenset[str]  # heads that alone stand for the article's country
 
 
 @cache
@@ -78,6 +80,7 @@ def _lexicon() -> _Lexicon:
         not_genitive=frozenset(normalise_key(s) for s in data.not_genitive),
         bare_definite=frozenset(normalise_key(s) for s in data.bare_definite),
         forms=_forms(heads, definite),
+        home=frozenset(normalise_key(s) for s in data.home_heads),
     )
 
 
@@ -117,6 +120,16 @@ class Institution:
 Hit = tuple[int, str, "str | None"]
 """A gazetteer hit at a token: (token after its end, what it is, its country). What it is:
 ``demonym``, ``place`` (a country or location named as a noun) or ``other``."""
+
+
+def stands_for_home(head: str) -> bool:
+    """Whether a bare definite head with no antecedent stands for the article's country
+    (السلطات، الحكومة، الشرطة).
+
+    >>> stands_for_home("سلطات"), stands_for_home("وزاره")
+    (True, False)
+    """
+    return head in _lexicon().home
 
 
 def _nisba(word: str) -> bool:
@@ -252,7 +265,7 @@ def _definite(
         if demonym is not None and template is not None:  # الحكومة السورية
             name = template.format(country=demonym)
             return Institution(k, end, off, head, "organization", name, demonym, full=True)
-        if demonym is None and not (k + 1 < len(words) and words[k + 1].startswith("ال")):
+        if demonym is None:  # الوزارة، وأعلنت النقابة الإضراب: the one named before
             return Institution(k, k + 1, off, head, lex.heads[head], None, None, refers=True)
         return None  # القوات الأمريكية: the country itself
     if head in lex.bare_definite:
