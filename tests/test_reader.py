@@ -343,3 +343,21 @@ def test_long_lines_of_running_text_and_long_furniture() -> None:
     assert [text[a:b] for a, b in article.segments] == [PARAGRAPH]
     assert article.title == "عنوان الخبر عن احتجاجات الطلاب"
     assert len(article.boilerplate) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "precision"),
+    [
+        ("بتاريخ 02-07-2025", "2025-07-02T00:00:00", "day"),
+        ("الخميس 03 يوليو 2025 | 08:15 ص", "2025-07-03T08:15:00", "minute"),
+        ("الجمعة 11 يوليو 2025 | 11:05 م", "2025-07-11T23:05:00", "minute"),
+    ],
+)
+def test_date_line_labels_and_a_clock_beside_the_day(
+    line: str, published: str, precision: str
+) -> None:
+    body = "قال الوزير إن الحكومة ستعقد اجتماعا موسعا مع النقابات الأسبوع المقبل لبحث المطالب."
+    article = read_article(f"عنوان الخبر الرئيسي اليوم هنا\n{line}\n{body}")
+    assert article.published is not None
+    assert article.published.isoformat() == published
+    assert article.published_precision == precision

@@ -177,9 +177,8 @@ def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
         return None
     label = f.date_label.match(normalise_key(line))
     words = len(tokens) - (len(label.group().split()) if label else 0)
-    if (
-        words > _DATE_LINE_WORDS
-    ):  # الأحد 9 نوفمبر 2025 م - الموافق 18 جمادى الأولى 1447 هـ | الساعة 21:30
+    # الأحد 9 نوفمبر 2025 م - الموافق 18 جمادى الأولى 1447 هـ | الساعة 21:30
+    if words > _DATE_LINE_WORDS:
         return None
     found = find_times(line)
     covered = sum(len(t.text.split()) for t in found)  # every date and time of the line
@@ -193,7 +192,24 @@ def _find_printed_date(line: str) -> tuple[dt.datetime, str, Span, str] | None:
         precision = "minute" if t.grain in ("hour", "minute") else "day"
         if t.grain == "second":
             precision = "second"
-        return t.interval.start, t.text, t.span, precision
+        when, span = t.interval.start, t.span
+        clock = _clock_after(found, t) if precision == "day" else None
+        if clock is not None:  # الخميس 03 يوليو 2025 | 08:15 ص: the time beside the day
+            when = when.replace(hour=clock[0], minute=clock[1])
+            span, precision = (span[0], clock[2]), "minute"
+        return when, line[span[0] : span[1]], span, precision
+    return None
+
+
+_CLOCK_VALUE = regex.compile(r"^XXXX-XX-XXT(\d\d):(\d\d)$")
+
+
+def _clock_after(found: list[Any], day: Any) -> tuple[int, int, int] | None:
+    """(hour, minute, end) of a bare clock time printed after the day of a date line."""
+    for t in found:
+        hit = _CLOCK_VALUE.match(t.value)
+        if hit is not None and t.span[0] >= day.span[1]:
+            return int(hit.group(1)), int(hit.group(2)), t.span[1]
     return None
 
 
