@@ -1743,7 +1743,9 @@ def _publication_date(published: dt.datetime) -> EventDate:
 
 
 def _pick_time(doc: Doc, c: int, tr: Trigger) -> TimeExpression | None:
-    times = doc.clauses[c].times
+    # an "until" time ends what the event starts or extends (تمديد حظر التجول حتى السبت):
+    # it is no date of the event
+    times = [t for t in doc.clauses[c].times if t.boundary != "until"]
     if not times:
         return None
     pos = doc.tokens[tr.last].span[1]
