@@ -543,3 +543,24 @@ def test_his_country_is_the_country_of_the_last_person_or_body(text: str, countr
 
 def test_his_country_with_no_one_before_is_nothing() -> None:
     assert find_actors("تعيش بلاده أزمة اقتصادية خانقة") == []
+
+
+def test_an_envoys_destination_is_part_of_the_title_and_later_mentions_link_back() -> None:
+    text = (
+        "قال المبعوث الأممي إلى اليمن، هانس غروندبرغ، إن الوضع خطير. "
+        "وأضاف المبعوث الأممي أن الحوار هو الحل."
+    )
+    ms = find_actors(text)
+    assert [(m.name, m.via, m.title) for m in ms] == [
+        ("Hans Grundberg", "gazetteer", "المبعوث الأممي إلى اليمن"),
+        ("Hans Grundberg", "coreference", "المبعوث الأممي"),
+    ]
+
+
+def test_an_ambassador_to_a_country_is_no_mention_of_that_country() -> None:
+    ms = find_actors("استدعت الخارجية سفير الولايات المتحدة لدى الأردن جون سميث")
+    assert [(m.name, m.kind, m.country) for m in ms] == [("جون سميث", "person", "United States")]
+
+
+def test_a_un_adjective_names_the_united_nations() -> None:
+    assert names("نشرت القوات الأممية دوريات في الجنوب") == ["United Nations"]

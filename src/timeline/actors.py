@@ -103,6 +103,8 @@ class TitleLexicon(_Data):
     governing: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()
+    destination_heads: frozenset[str] = frozenset()
+    destination_words: frozenset[str] = frozenset()
 
 
 def gazetteer() -> Gazetteer:
@@ -598,6 +600,17 @@ def _titles_in(
             after_demonym = bool(inner) and hits[inner[-1]].via == "demonym"
             if h is not None and inner and hits[inner[-1]].via == "demonym" != hits[h].via:
                 break  # الرئيس الأوكراني روسيا: after the adjective, a country is no title
+            if (
+                h is None
+                and toks.text[j] in lex.destination_words
+                and (word[2:] if word.startswith("ال") else word) in lex.destination_heads
+                and j + 1 < n
+                and hit_at.get(j + 1) is not None
+                and idx.entries[hits[hit_at[j + 1]].entry].is_place
+            ):  # المبعوث الأممي إلى اليمن: the destination is part of the title
+                inner.append(hit_at[j + 1])
+                j = hits[hit_at[j + 1]].j
+                continue
             if h is not None and idx.entries[hits[h].entry].kind != "person":
                 inner.append(h)
                 country = _country_of(idx, hits[h]) or country
@@ -1044,7 +1057,9 @@ def _institution_pass(
     for h in hits:
         e = idx.entries[h.entry]
         what = "demonym" if h.via == "demonym" else "place" if e.is_place else "other"
-        by_token[h.i] = (h.j, what, _country_of(idx, h))
+        # a demonym names its country, or its body (الأممية: the United Nations)
+        named = _country_of(idx, h) or (e.name if what == "demonym" else None)
+        by_token[h.i] = (h.j, what, named)
     norm = nt.text
     found = find_institutions(toks.text, lambda k: _joined(norm, toks, k), by_token)
     if not found:
@@ -1103,8 +1118,7 @@ def _institution_pass(
         m
         for m in kept
         if not (
-            m.via in ("demonym", "gazetteer")
-            and m.kind in ("country", "location")
+            (m.via == "demonym" or (m.via == "gazetteer" and m.kind in ("country", "location")))
             and _inside(dropped, m.start, m.end)
         )
     ]
