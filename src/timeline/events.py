@@ -2110,13 +2110,9 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             basis = "publication"
         else:
             date, basis = _UNKNOWN_DATE, "unknown"
-        actors: list[EventActor] = []
-        if args.agent is not None:
-            actors.append(_actor(doc, args.agent, "agent"))
-        if args.target is not None:
-            actors.append(_actor(doc, args.target, "target"))
-        actors.extend(_actor(doc, k, "other") for k in args.others)
-        for k, role in _roles(args):
+        roles = _roles(args)
+        actors: list[EventActor] = [_actor(doc, k, role) for k, role in roles]
+        for k, role in roles:
             m = doc.mentions[k]
             country = _country_of(m)
             institution = m.via == "institution"

@@ -101,11 +101,7 @@ def same_time(norm_text: NormalisedText, found: list[dict[str, Any]]) -> list[di
         if grain == "year" and before and _of_same(comp, norm_text, before[-1], m.start()):
             _give_year(before[-1], before[:-1], norm_text, b)
             continue
-        out = [f for f in out if f["span"][1] <= a or f["span"][0] >= b]  # نفس اليوم: no today
-        source = _antecedent(before, grain)
-        if source is not None:
-            out.append(_expression(norm_text, (a, b), source, grain))
-        out.sort(key=lambda f: f["span"][0])
+        out = _put(norm_text, out, (a, b), _antecedent(before, grain), grain)
     return out
 
 
@@ -122,12 +118,25 @@ def _shifted(
             continue  # العام السابق: the year before the publication's, as before
         grain = comp.grain[unit]
         a, b = norm_text.span((m.start(), m.end()))
-        before = [f for f in out if f["span"][1] <= a]
-        out = [f for f in out if f["span"][1] <= a or f["span"][0] >= b]
-        source = _antecedent(before, grain)
-        if source is not None:
-            out.append(_expression(norm_text, (a, b), _step(source, grain, step), grain))
-            out.sort(key=lambda f: f["span"][0])
+        source = _antecedent([f for f in out if f["span"][1] <= a], grain)
+        out = _put(norm_text, out, (a, b), _step(source, grain, step) if source else None, grain)
+    return out
+
+
+def _put(
+    nt: NormalisedText,
+    out: list[dict[str, Any]],
+    span: tuple[int, int],
+    at: dt.datetime | None,
+    grain: str,
+) -> list[dict[str, Any]]:
+    """``out`` without what overlaps ``span`` (نفس اليوم: no today), and with the expression
+    of ``span`` dated ``at`` when there is a date."""
+    a, b = span
+    out = [f for f in out if f["span"][1] <= a or f["span"][0] >= b]
+    if at is not None:
+        out.append(_expression(nt, span, at, grain))
+        out.sort(key=lambda f: f["span"][0])
     return out
 
 
