@@ -603,3 +603,40 @@ def test_the_object_after_a_lineage_and_a_place() -> None:
     text = "استقبل أمير قطر الشيخ تميم بن حمد آل ثاني في الدوحة رئيس الوزراء الباكستاني شهباز شريف"
     (ev,) = timeline.extract(text, published="2025-06-18").events
     assert (ev.agents, ev.targets) == (("Tamim bin Hamad Al Thani",), ("Shehbaz Sharif",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الإعلام، سامر حداد، في مؤتمر صحفي اليوم، إن الحكومة ماضية في الإصلاحات",
+        "وأكد المتحدث باسم الحكومة، حسن الرفاعي، في بيان، أن الوضع تحت السيطرة",
+    ],
+)
+def test_a_name_set_off_by_commas_is_the_speaker_once(text: str) -> None:
+    import timeline
+
+    evs = timeline.extract(text, published="2025-06-18").events
+    statements = [e for e in evs if e.type == "STATEMENT"]
+    assert len(statements) == 1
+    assert statements[0].agents and statements[0].agents[0] in text
+    assert statements[0].date.value == "2025-06-18"
+
+
+def test_a_visit_that_frames_a_saying_leaves_both() -> None:
+    import timeline
+
+    text = (
+        "أكد وزير الصحة، رامي العبدالله، خلال زيارة تفقدية قادته صباح اليوم إلى مدينة حلب، "
+        "أن المستشفيات تعمل بكامل طاقتها"
+    )
+    evs = timeline.extract(text, published="2025-06-18").events
+    assert {(e.type, e.mode) for e in evs} >= {("STATEMENT", "affirm"), ("CONSULT", "visit")}
+    assert all(e.agents == ("رامي العبدالله",) for e in evs if e.type in ("STATEMENT", "CONSULT"))
+
+
+def test_a_ministers_event_names_the_ministry() -> None:
+    import timeline
+
+    text = "أعلن وزير الزراعة المصري علاء فاروق إطلاق مبادرة لدعم المزارعين"
+    (ev,) = [e for e in timeline.extract(text, published="2025-06-18").events if e.agents]
+    assert ("Ministry of Agriculture (Egypt)", "other") in [(a.name, a.role) for a in ev.actors]

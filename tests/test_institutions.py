@@ -162,3 +162,56 @@ def test_the_authorities_and_the_police_alone_are_the_articles_country() -> None
 
 def test_the_authorities_with_no_country_of_the_article_are_nothing() -> None:
     assert find_actors("واعتقلت السلطات عشرة محتجين") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "affiliation"),
+    [
+        # a demonym in the title gives the ministry's country
+        (
+            "أعلن وزير الزراعة المصري علاء فاروق عن خطة جديدة",
+            "علاء فاروق",
+            "Ministry of Agriculture (Egypt)",
+        ),
+        (
+            "قالت وزيرة الصحة التونسية سلمى بن يوسف إن الوضع مستقر",
+            "سلمى بن يوسف",
+            "Ministry of Health (Tunisia)",
+        ),
+        # a deputy minister speaks for the ministry too
+        (
+            "وصرح نائب وزير الخارجية الإيراني كاظم غريب آبادي بأن",
+            "Kazem Gharibabadi",
+            "Iranian Ministry of Foreign Affairs",
+        ),
+        # a ministry the gazetteer knows keeps its name there
+        (
+            "قال وزير الخارجية الروسي سيرغي لافروف إن",
+            "Sergey Lavrov",
+            "Russian Ministry of Foreign Affairs",
+        ),
+        # a compound name runs on across its title-like half (عبد الأمير)
+        (
+            "وقال وزير الداخلية العراقي عبد الأمير الشمري إن",
+            "عبد الأمير الشمري",
+            "Ministry of Interior (Iraq)",
+        ),
+    ],
+)
+def test_a_ministers_title_names_the_ministry(text: str, person: str, affiliation: str) -> None:
+    people = [(m.name, m.affiliation) for m in find_actors(text) if m.kind == "person"]
+    assert people == [(person, affiliation)]
+
+
+def test_a_minister_with_no_country_takes_the_articles() -> None:
+    text = (
+        "أكد وزير التربية الوطنية محمد الهادي بن علي أن الامتحانات في موعدها. "
+        "وكانت الحكومة الجزائرية قد أعلنت الخطة، وقال الرئيس الجزائري إن الجزائر ماضية فيها."
+    )
+    people = [(m.name, m.affiliation) for m in find_actors(text) if m.kind == "person"]
+    assert ("محمد الهادي بن علي", "Ministry of National Education (Algeria)") in people
+
+
+def test_no_ministry_without_a_portfolio() -> None:
+    for text in ("قال الرئيس الروسي فلاديمير بوتين إن", "قال وزير الدولة سعيد الأحمد إن"):
+        assert all(m.affiliation is None for m in find_actors(text))

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from rapidfuzz import fuzz
 
 from . import lexicon
-from .institutions import Hit, find_institutions, stands_for_home
+from .institutions import Hit, find_institutions, ministry_phrase, stands_for_home
 from .models import Actor, ActorKind, ActorMention
 from .text import NormalisedText, normalise_key
 from .tokens import TokenTable, origins
@@ -95,6 +95,7 @@ class TitleLexicon(_Data):
     anaphors: frozenset[str]
     stopwords: frozenset[str]
     name_links: frozenset[str] = frozenset()
+    compound_names: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
     verb_suffixes: tuple[str, ...] = ()
     not_fuzzy: frozenset[str] = frozenset()
@@ -489,6 +490,7 @@ class _M:
     head: str | None = None
     title_span: tuple[int, int] | None = None
     known: bool = True
+    affiliation: str | None = None
 
 
 def _from_hit(hit: _Hit) -> _M:
@@ -669,14 +671,18 @@ def _name_token(
     if not first and not _joined(norm, toks, k):
         return False
     bare = w[1:] if w[0] in "وف" and len(w) > 3 else w
+    if not first and toks.text[k - 1] in lex.compound_names:
+        return w.startswith("ال") and w not in lex.stopwords  # عبد الأمير، عبد الرحمن
     given = first and w in lex.given_names  # "وزير الصحة، أمين التهراوي": a name, no title
-    if w in lex.stopwords or bare in lex.stopwords or (w in idx.title_words and not given):
+    linked = not first and toks.text[k - 1] in lex.name_links  # بن علي: a name, no preposition
+    stop = not linked and (w in lex.stopwords or bare in lex.stopwords)
+    if stop or (w in idx.title_words and not given):
         return False
     if first and (w in lex.not_names or bare in lex.not_names):
         return False  # أقام سمو الأمير مأدبة غداء: the object, no name
     if (_head_at(lex, w) is not None and not given) or _is_modifier(lex, w):
         return False
-    if w.startswith("ال") and (first or w.endswith("ه")) and w != "الله":
+    if w.startswith("ال") and (first or w.endswith("ه")) and not w.endswith("الله"):
         return False  # names do not open with the article; "ال...ة" is a common noun
     if _verb_shaped(bare) or _event_word(w):
         return False  # "الرئيس الإندونيسي يرأسان", "ولي العهد والرئيس الإندونيسي توقيع"
@@ -684,7 +690,7 @@ def _name_token(
         return False  # "السفير الكيني وتلوّح بوقف الواردات": و and a present-tense trigger
     if any(off and stem.startswith("ال") for off, stem, _ in _variants(w)):
         return False  # a proclitic plus the article: "بالاحترام", "والتعاون"
-    if not first and w.endswith("ه") and w != "الله" and len(w) > 3:
+    if not first and w.endswith("ه") and not w.endswith("الله") and len(w) > 3:
         return False
     nxt = toks.text[k + 1] if k + 1 < len(toks.text) else ""
     # an accusative noun and its adjective: "وفدا تجاريا", "اتصالا هاتفيا"
@@ -1041,8 +1047,57 @@ def find_actors(text: str) -> list[ActorMention]:
     kept += _home_pass(toks, norm, kept)
     kept = _drop_suppressed_inner(kept, links)
     kept = _institution_pass(nt, toks, hits, titles, kept)
+    _affiliations(kept)
     kept.sort(key=attrgetter("start", "end"))
     return _MENTIONS.validate_python(_mention_fields(nt, kept))
+
+
+def _affiliations(kept: list[_M]) -> None:
+    """Give each minister, and every mention of the same person, the ministry the title
+    names (وزير الخارجية الروسي → Ministry of Foreign Affairs of Russia, as the gazetteer
+    calls it; وزير التربية الوطنية → Ministry of National Education of the person's or the
+    article's country)."""
+    found: dict[str, str] = {}
+    home: list[str | None] = []
+    for m in kept:
+        if m.kind != "person" or not m.title_key or m.name in found:
+            continue
+        phrase = ministry_phrase(m.title_key)
+        if phrase is None:
+            continue
+        name, full = _ministry_named(phrase)
+        if name is None:
+            continue
+        if not full:
+            country = m.country or _country_of_person(m.name)
+            if country is None:
+                if not home:
+                    home.append(_home(kept))
+                country = home[0]
+            if country is None:
+                continue
+            name = f"{name} ({country})"
+        found[m.name] = name
+    if found:
+        for m in kept:
+            if m.kind == "person" and m.name in found:
+                m.affiliation = found[m.name]
+
+
+@lru_cache(maxsize=1024)
+def _ministry_named(phrase: str) -> tuple[str | None, bool]:
+    """The canonical name of the ministry ``phrase`` names, and whether it holds its country
+    (a gazetteer entry, or a demonym in the phrase): ``(None, False)`` when none."""
+    for m in find_actors(phrase):
+        if m.kind == "organization" and m.span[0] == 0:
+            return m.name, m.via != "institution" or m.name.endswith(")")
+    return None, False
+
+
+def _country_of_person(name: str) -> str | None:
+    """The country of a gazetteer person."""
+    entry = _index().by_name.get(name)
+    return _index().entries[entry].country if entry is not None else None
 
 
 def _institution_pass(
@@ -1217,6 +1272,7 @@ def _mention_fields(nt: NormalisedText, kept: list[_M]) -> list[dict[str, object
             "title": nt.slice(m.title_span) if m.title_span is not None else None,
             "country": m.country,
             "via": m.via,
+            "affiliation": m.affiliation,
         }
         for m, a, b in zip(kept, starts, ends, strict=True)
     ]

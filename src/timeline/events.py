@@ -673,12 +673,17 @@ def _opening(key: str) -> tuple[bool, Opener | None]:
 
 
 def _clauses(
-    tokens: list[Token], cues: list[int], runs: Sequence[Run], table: TokenTable
+    tokens: list[Token],
+    cues: list[int],
+    runs: Sequence[Run],
+    table: TokenTable,
+    appositions: frozenset[int] = frozenset(),
 ) -> tuple[list[Clause], list[int]]:
     """Cut the tokens into clauses; the clause index of every token.
 
     A clause starts at the first token, at a sentence's first token, at a word that opens
-    one (:func:`_opening`), and after clause punctuation or a line break.
+    one (:func:`_opening`), and after clause punctuation or a line break, but for a name set
+    off by a comma from its title (``appositions``: وزير الإعلام، حمزة المصطفى).
     """
     n = len(tokens)
     if not n:
@@ -692,7 +697,9 @@ def _clauses(
         w = bisect_right(wstarts, at)
         r = bisect_right(run_words, w) - 1
         if r >= 0 and w < runs[r].word + runs[r].size:
-            firsts.add(runs[r].token + w - runs[r].word)
+            k = runs[r].token + w - runs[r].word
+            if k not in appositions or norm[at] not in ",،":
+                firsts.add(k)
     starts = sorted(firsts)
     clauses: list[Clause] = []
     clause_of: list[int] = []
@@ -701,6 +708,29 @@ def _clauses(
         clauses.append(Clause(tok.sent, a, b - 1, _opening(tok.key)[1]))
         clause_of += repeat(c, b - a)
     return clauses, clause_of
+
+
+def _appositions(
+    tokens: list[Token], mentions: Sequence[ActorMention], article: Article
+) -> frozenset[int]:
+    """The first tokens of the people named right after their title and a comma (قال وزير
+    الإعلام، حمزة المصطفى، إن): the comma does not cut the title from the name."""
+    if not tokens:
+        return frozenset()
+    starts = [t.span[0] for t in tokens]
+    out: set[int] = set()
+    for m in mentions:
+        if m.kind != "person" or not m.title:
+            continue
+        a = bisect_left(starts, m.span[0])
+        if a <= 0 or a >= len(tokens) or starts[a] != m.span[0]:
+            continue
+        prev = tokens[a - 1]
+        gap = article.text[prev.span[1] : starts[a]].strip()
+        last = _key(m.title).rsplit(" ", 1)[-1]
+        if gap in ("،", ",") and prev.sent == tokens[a].sent and prev.key.endswith(last):
+            out.add(a)
+    return frozenset(out)
 
 
 def _sent_bounds(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
@@ -720,10 +750,10 @@ def analyse(
     visible = visible_text(article)
     table = token_table(visible)
     tokens, cues, runs = _tokens(article, sents, table)
-    clauses, clause_of = _clauses(tokens, cues, runs, table)
     segs = Regions(_segments(article))
     in_seg = [m for m in mentions if segs.holds(m.span)]
     ms = _dedupe_mentions(in_seg, article.text)
+    clauses, clause_of = _clauses(tokens, cues, runs, table, _appositions(tokens, ms, article))
     doc = Doc(article, tokens, sents, clauses, clause_of, [], [], list(times))
     doc.cues, doc.runs, doc.table = cues, runs, table
     doc.marks = Marks(doc)
@@ -2126,6 +2156,9 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
                 # country, or a known one, only takes part
                 own = institution and names_its_country(m.text, country)
                 actors.append(_event_actor(country, role if own else "other", "country"))
+            if m.affiliation:
+                # وزير الخارجية الروسي سيرغي لافروف: his ministry takes part
+                actors.append(_event_actor(m.affiliation, "other", "organization"))
         if tr.type == "ASSAULT" and args.target is None and args.location is not None:
             # التفجير الذي استهدف سوقاً وسط مدينة كركوك: an attack with no named target
             # hits the country where it happens (not the doer's own)
@@ -2476,12 +2509,14 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
                 for j in later
                 if clause[j] == clause[i] + 1
                 and out[j].type != "STATEMENT"
+                and not _framing(doc, triggers[j])  # أكد، خلال زيارة قادته، أن: when, not what
                 and not (out[j].negated or out[j].hypothetical)
                 # قال إن الزيارة حققت أكثر مما توقعنا: a judgement on an event, not news of one
                 and not (triggers[j].pos == "noun" and _definite(doc.tokens[triggers[j].tok]))
                 and (out[i].date_basis != "explicit" or out[j].date == out[i].date)
             ]
         if not content:
+            _fold_framed_statements(doc, triggers, out, keep, i, later)
             continue
         keep[i] = False
         j = content[0]
@@ -2521,6 +2556,34 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
             ev = replace(ev, confidence=min(ev.confidence, 0.4))
         result.append(ev)
     return result
+
+
+def _fold_framed_statements(
+    doc: Doc,
+    triggers: Sequence[Trigger],
+    events: Sequence[EventDraft],
+    keep: list[bool],
+    i: int,
+    later: Sequence[int],
+) -> None:
+    """A statement noun framed by a preposition right after a saying verb (قال الوزير، في
+    تصريح صحفي اليوم، إن ...; أكد في بيان) is that saying: the noun goes, the verb stays."""
+    c = doc.clause_of[triggers[i].tok]
+    speakers = set(events[i].agents)
+    framing = _grammar().framing
+    for j in later:
+        tj = triggers[j]
+        if (
+            events[j].type == "STATEMENT"
+            and tj.pos == "noun"
+            and doc.clause_of[tj.tok] in (c, c + 1)
+            and tj.tok > 0
+            and _has(doc.tokens[tj.tok - 1], framing)
+            and set(events[j].agents) <= speakers
+            and (events[j].negated, events[j].hypothetical)
+            == (events[i].negated, events[i].hypothetical)
+        ):
+            keep[j] = False
 
 
 def _framing(doc: Doc, tr: Trigger) -> bool:

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import lexicon
 from .text import normalise_key
 
-__all__ = ["Institution", "find_institutions", "stands_for_home"]
+__all__ = ["Institution", "find_institutions", "ministry_phrase", "stands_for_home"]
 
 
 class _Data(BaseModel):
@@ -39,6 +39,7 @@ class _Data(BaseModel):
     doc: str = Field(default="", alias="_doc")
     heads: dict[str, str]
     ministry_heads: list[str]
+    minister_heads: dict[str, str] = Field(default_factory=dict)
     portfolios: dict[str, str]
     country_heads: dict[str, str]
     adjectives: list[str]
@@ -61,6 +62,7 @@ class _Lexicon:
     bare_definite: frozenset[str]  # indefinite heads that make no name with ال
     forms: dict[str, tuple[int, str]]  # a head with its clitics -> (their length, head)
     home: frozenset[str]  # heads that alone stand for the article's country
+    minister: dict[str, str]  # a minister's title head -> its ministry's head
 
 
 @cache
@@ -81,6 +83,7 @@ def _lexicon() -> _Lexicon:
         bare_definite=frozenset(normalise_key(s) for s in data.bare_definite),
         forms=_forms(heads, definite),
         home=frozenset(normalise_key(s) for s in data.home_heads),
+        minister={normalise_key(k): normalise_key(v) for k, v in data.minister_heads.items()},
     )
 
 
@@ -130,6 +133,27 @@ def stands_for_home(head: str) -> bool:
     (True, False)
     """
     return head in _lexicon().home
+
+
+def ministry_phrase(title: str) -> str | None:
+    """The name of the ministry a minister's normalised title speaks for, as an institution
+    phrase to look up (its nisba adjectives made feminine, to agree with وزارة), or None.
+
+    >>> ministry_phrase("وزير الخارجيه الروسي")
+    'وزاره الخارجيه الروسيه'
+    >>> ministry_phrase("نايب وزير الدفاع"), ministry_phrase("الرييس الروسي")
+    ('وزاره الدفاع', None)
+    """
+    lex = _lexicon()
+    words = title.split()
+    at = next((k for k, w in enumerate(words[:3]) if w in lex.minister), None)
+    if at is None or at + 1 >= len(words):
+        return None
+    rest = words[at + 1 :]
+    if " ".join(rest[:2]) not in lex.portfolios and rest[0] not in lex.portfolios:
+        return None
+    rest = [w + "ه" if w.startswith("ال") and w.endswith("ي") and _nisba(w) else w for w in rest]
+    return " ".join([lex.minister[words[at]], *rest])
 
 
 def _nisba(word: str) -> bool:

@@ -254,6 +254,11 @@ class ActorMention(_Model):
     via: Literal[
         "gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference", "institution"
     ] = "gazetteer"
+    affiliation: str | None = Field(
+        default=None,
+        description="The body a person acts for, read off the title (وزير التربية الوطنية → "
+        "Ministry of National Education (Algeria)).",
+    )
 
 
 class EventDate(_Model):
