@@ -1047,12 +1047,12 @@ def find_actors(text: str) -> list[ActorMention]:
     kept += _home_pass(toks, norm, kept)
     kept = _drop_suppressed_inner(kept, links)
     kept = _institution_pass(nt, toks, hits, titles, kept)
-    _affiliations(kept)
+    _affiliations(nt, kept)
     kept.sort(key=attrgetter("start", "end"))
     return _MENTIONS.validate_python(_mention_fields(nt, kept))
 
 
-def _affiliations(kept: list[_M]) -> None:
+def _affiliations(nt: NormalisedText, kept: list[_M]) -> None:
     """Give each minister, and every mention of the same person, the ministry the title
     names (وزير الخارجية الروسي → Ministry of Foreign Affairs of Russia, as the gazetteer
     calls it; وزير التربية الوطنية → Ministry of National Education of the person's or the
@@ -1060,9 +1060,9 @@ def _affiliations(kept: list[_M]) -> None:
     found: dict[str, str] = {}
     home: list[str | None] = []
     for m in kept:
-        if m.kind != "person" or not m.title_key or m.name in found:
+        if m.kind != "person" or m.title_span is None or m.name in found:
             continue
-        phrase = ministry_phrase(m.title_key)
+        phrase = ministry_phrase(_DIACRITICS.sub("", nt.slice(m.title_span)))
         if phrase is None:
             continue
         name, full = _ministry_named(phrase)
@@ -1090,7 +1090,9 @@ def _ministry_named(phrase: str) -> tuple[str | None, bool]:
     (a gazetteer entry, or a demonym in the phrase): ``(None, False)`` when none."""
     for m in find_actors(phrase):
         if m.kind == "organization" and m.span[0] == 0:
-            return m.name, m.via != "institution" or m.name.endswith(")")
+            # an English name holds its country only with a demonym; an Arabic one never
+            english = m.name.isascii()
+            return m.name, m.via != "institution" or not english or m.name.endswith(")")
     return None, False
 
 

@@ -62,7 +62,7 @@ class _Lexicon:
     bare_definite: frozenset[str]  # indefinite heads that make no name with ال
     forms: dict[str, tuple[int, str]]  # a head with its clitics -> (their length, head)
     home: frozenset[str]  # heads that alone stand for the article's country
-    minister: dict[str, str]  # a minister's title head -> its ministry's head
+    minister_forms: dict[str, str]  # a minister's title head -> its ministry's head, as written
 
 
 @cache
@@ -83,7 +83,7 @@ def _lexicon() -> _Lexicon:
         bare_definite=frozenset(normalise_key(s) for s in data.bare_definite),
         forms=_forms(heads, definite),
         home=frozenset(normalise_key(s) for s in data.home_heads),
-        minister={normalise_key(k): normalise_key(v) for k, v in data.minister_heads.items()},
+        minister_forms={normalise_key(k): v for k, v in data.minister_heads.items()},
     )
 
 
@@ -136,24 +136,28 @@ def stands_for_home(head: str) -> bool:
 
 
 def ministry_phrase(title: str) -> str | None:
-    """The name of the ministry a minister's normalised title speaks for, as an institution
+    """The name of the ministry a minister's title (as written) speaks for, as an institution
     phrase to look up (its nisba adjectives made feminine, to agree with وزارة), or None.
 
-    >>> ministry_phrase("وزير الخارجيه الروسي")
-    'وزاره الخارجيه الروسيه'
-    >>> ministry_phrase("نايب وزير الدفاع"), ministry_phrase("الرييس الروسي")
-    ('وزاره الدفاع', None)
+    >>> ministry_phrase("وزير الخارجية الروسي")
+    'وزارة الخارجية الروسية'
+    >>> ministry_phrase("نائب وزير الدفاع"), ministry_phrase("الرئيس الروسي")
+    ('وزارة الدفاع', None)
     """
     lex = _lexicon()
     words = title.split()
-    at = next((k for k, w in enumerate(words[:3]) if w in lex.minister), None)
+    keys = [normalise_key(w) for w in words]
+    at = next((k for k, w in enumerate(keys[:3]) if w in lex.minister_forms), None)
     if at is None or at + 1 >= len(words):
         return None
-    rest = words[at + 1 :]
+    rest = keys[at + 1 :]
     if " ".join(rest[:2]) not in lex.portfolios and rest[0] not in lex.portfolios:
         return None
-    rest = [w + "ه" if w.startswith("ال") and w.endswith("ي") and _nisba(w) else w for w in rest]
-    return " ".join([lex.minister[words[at]], *rest])
+    out = [lex.minister_forms[keys[at]]]
+    for w, key in zip(words[at + 1 :], rest, strict=True):
+        nisba = key.startswith("ال") and key.endswith("ي") and _nisba(key)
+        out.append(w + "ة" if nisba else w)
+    return " ".join(out)
 
 
 def _nisba(word: str) -> bool:
