@@ -2070,6 +2070,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     art = doc.article
     events: list[EventDraft] = []
     last_agent: dict[int, int] = {}
+    agent_of: dict[int, int | None] = {}  # trigger -> its agent (a mention)
     reporters: dict[int, list[tuple[int, int]]] = {}
     first_denier = _deniers(doc, triggers)
     first_request = _requests(triggers, doc.clause_of)
@@ -2103,6 +2104,14 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             )
         )
         args = _arguments(doc, tr, None if bare else last_agent.get(sent), reacted)
+        threat = _threatened_by(doc, triggers, ti, agent_of)
+        if threat is not None and threat != args.agent:
+            # هدد الحوثيون باستهداف السفن الأمريكية: the threatener would do it, to the
+            # one named after the noun
+            if args.target is None and args.agent is not None:
+                args.target = args.agent
+            args.agent = threat
+        agent_of[ti] = args.agent
         if args.agent is not None:
             last_agent[sent] = args.agent
         negated, fut = _negated(doc, tr)
@@ -2206,6 +2215,25 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             )
         )
     return _inferred_dates(doc, triggers, events, fallback)
+
+
+def _threatened_by(
+    doc: Doc, triggers: Sequence[Trigger], ti: int, agent_of: dict[int, int | None]
+) -> int | None:
+    """The agent of a threat whose object is verbal noun ``ti`` (هدد الحوثيون باستهداف، لوحت
+    واشنطن بفرض عقوبات): the noun, or the word before it, carries ب and follows the threat
+    and its subject in its clause, with no other trigger between."""
+    tr = triggers[ti]
+    if tr.pos != "noun" or ti == 0:
+        return None
+    p = triggers[ti - 1]
+    if p.type != "THREATEN" or doc.clause_of[p.tok] != doc.clause_of[tr.tok]:
+        return None
+    # its complement with ب, right after the threat and its subject (not بالرد على أي هجوم)
+    marked = doc.tokens[tr.tok].key[:1] == "ب" or doc.tokens[tr.tok - 1].key[:1] == "ب"
+    if not marked or tr.tok - p.last > 5:
+        return None
+    return agent_of.get(ti - 1)
 
 
 def _definite(tok: Token) -> bool:
