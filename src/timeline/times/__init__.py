@@ -22,7 +22,7 @@ from ..errors import BadDateError
 from ..models import TimeExpression
 from ..text import NormalisedText, normalise
 from .anaphora import same_time
-from .grammar import Grammar, grammar
+from .grammar import Grammar, grammar, norm
 from .recognise import Parsed, recognise
 from .resolve import Resolved, Unresolvable, resolve
 
@@ -120,7 +120,9 @@ def _cues(text: str, left: int, right: int, g: Grammar) -> tuple[tuple[int, int,
                 cues.append((matches[k].start(), matches[k + len(rest)].end(), kind))
                 break
         else:
-            if _future_verb(tok, g):
+            # after a name head the word is a name (قضاء سيدكان، بلدة سيلة), no verb
+            named = k > 0 and g.clitics.sub("", norm(words[k - 1])) in g.name_head_words
+            if not named and _future_verb(tok, g):
                 cues.append((*matches[k].span(), "future"))
     return tuple(cues)
 

@@ -782,6 +782,7 @@ class Grammar:
         self.future_prefixes = tuple(norm(p) for p in fp.prefixes)
         self.imperfect = tuple(norm(c) for c in fp.imperfect)
         self.future_stop = {norm(w) for w in cues.future_prefix_stoplist}
+        self.name_head_words = frozenset(norm(w) for w in tw.name_heads)
         self.clitics = compiled(rf"^{alt(tw.clitics)}")
         self.reading_before = compiled(rf"{B}{alt(tw.reading_time_before)}{S}[:：]?{S}$")
         self.reading_after = compiled(rf"^{S}{alt(tw.reading_time_after)}{E}")
