@@ -204,8 +204,22 @@ def test_round8_case(case: dict[str, Any]) -> None:
     assert failure is None, failure
 
 
+ROUND9_PATH = Path(__file__).parent / "corpus" / "events_ar_round9.json"
+ROUND9: dict[str, Any] = json.loads(ROUND9_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND9["cases"]))
+def test_round9_case(case: dict[str, Any]) -> None:
+    """A blind round of 200 PROTEST / ASSAULT sentences and hard negatives
+    (``events_ar_round9.json``)."""
+    failure = check(case, _events(case["text"], ROUND9["published"]))
+    assert failure is None, failure
+
+
 @pytest.mark.parametrize(
-    "corpus", [ROUND6, ROUND7, ROUND8, LEXICON], ids=["round6", "round7", "round8", "lexicon"]
+    "corpus",
+    [ROUND6, ROUND7, ROUND8, ROUND9, LEXICON],
+    ids=["round6", "round7", "round8", "round9", "lexicon"],
 )
 def test_round_corpus_shape(corpus: dict[str, Any]) -> None:
     cases = corpus["cases"]

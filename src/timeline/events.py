@@ -163,6 +163,11 @@ class Grammar(_Data):
     noun_event_modes: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
+    charge_words: list[str] = []
+    involvement_words: list[str] = []
+    cancel_words: list[str] = []
+    withdraw_words: list[str] = []
+    answered_words: list[str] = []
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -184,7 +189,8 @@ class _Compiled:
     needs: tuple[frozenset[str], ...]
     unless_before: tuple[tuple[tuple[str, ...], ...], ...]
     unless_after: tuple[tuple[tuple[str, ...], ...], ...]
-    unless_sentence: tuple[frozenset[str], ...]
+    unless_sentence: tuple[frozenset[str], ...]  # single words
+    unless_sentence_phrases: tuple[tuple[tuple[str, ...], ...], ...]  # several words
     modifiers: tuple[tuple[ModeModifier, frozenset[str]], ...]
 
 
@@ -258,7 +264,12 @@ def _compiled() -> _Compiled:
         needs=tuple(_keys(e.needs) for e in lex.entries),
         unless_before=tuple(_phrases(e.unless_before) for e in lex.entries),
         unless_after=tuple(_phrases(e.unless_after) for e in lex.entries),
-        unless_sentence=tuple(_keys(e.unless_sentence) for e in lex.entries),
+        unless_sentence=tuple(
+            _keys([w for w in e.unless_sentence if " " not in w.strip()]) for e in lex.entries
+        ),
+        unless_sentence_phrases=tuple(
+            _phrases([w for w in e.unless_sentence if " " in w.strip()]) for e in lex.entries
+        ),
         modifiers=tuple((m, _keys(m.words)) for m in lex.mode_modifiers),
     )
 
@@ -309,6 +320,11 @@ class _GrammarSets:
     framing: frozenset[str] = frozenset()
     time_frames: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
+    charges: frozenset[str] = frozenset()
+    involvement: frozenset[str] = frozenset()
+    cancel: frozenset[str] = frozenset()
+    withdraw: frozenset[str] = frozenset()
+    answered: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -359,6 +375,11 @@ def _grammar() -> _GrammarSets:
         framing=_keys(g.framing_prepositions),
         time_frames=_keys(g.time_frame_prepositions),
         forces=_keys(g.force_words),
+        charges=_keys(g.charge_words),
+        involvement=_keys(g.involvement_words),
+        cancel=_keys(g.cancel_words),
+        withdraw=_keys(g.withdraw_words),
+        answered=_keys(g.answered_words),
     )
 
 
@@ -851,10 +872,15 @@ def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
         if _phrase_at(doc, i + 1, ph):
             return False
     unless = comp.unless_sentence[entry_k]
-    if unless:
+    phrases = comp.unless_sentence_phrases[entry_k]
+    if unless or phrases:
         lo, hi = doc.sent_bounds.get(toks[i].sent, (i, i))
         if any(_has(toks[j], unless) for j in range(lo, hi + 1)):
             return False  # لقي خمسة حتفهم في حادث سير: no attack
+        starts = {ph[0] for ph in phrases}
+        for j in range(lo, hi + 1):
+            if not starts.isdisjoint(toks[j].vars) and any(_phrase_at(doc, j, p) for p in phrases):
+                return False  # أصيب بطلق ناري عن طريق الخطأ: an accident
     needs = comp.needs[entry_k]
     if not needs:
         return True
@@ -1864,8 +1890,14 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
             return True, doc.tokens[j].key in gram.future_negators
     if tr.pos == "verb":
         return False, False
-    # أي right before the noun, or before the noun it qualifies (أي تجمعات احتجاجية)
-    for p in (tr.tok - 1, tr.tok - 2):
+    if _called_off(doc, tr):
+        return True, False
+    # أي right before the noun, or before the noun it qualifies (أي تجمعات احتجاجية), or
+    # before the noun it is coordinated with (أي تجمعات أو احتجاجات)
+    before = (tr.tok - 1, tr.tok - 2)
+    if tr.tok >= 3 and doc.tokens[tr.tok - 1].key == "او":
+        before = (tr.tok - 2, tr.tok - 3)
+    for p in before:
         if p < 0 or doc.clause_of[p] != doc.clause_of[tr.tok]:
             break
         if not _has(doc.tokens[p], gram.polarity):
@@ -1879,6 +1911,35 @@ def _negated(doc: Doc, tr: Trigger) -> tuple[bool, bool]:
                 return True, doc.tokens[j].key in gram.future_negators
         break
     return False, False
+
+
+def _called_off(doc: Doc, tr: Trigger) -> bool:
+    """A verbal noun called off: after a cancelling word in its clause (ألغت النقابة الإضراب،
+    إلغاء المسيرة), or after a word of backing down and عن (تراجعت النقابة عن الإضراب)."""
+    gram = _grammar()
+    c = doc.clause_of[tr.tok]
+    after_an = tr.tok > 0 and doc.tokens[tr.tok - 1].key == "عن"
+    for j in range(tr.tok - 1, max(-1, tr.tok - 8), -1):
+        if doc.clause_of[j] != c:
+            break
+        tok = doc.tokens[j]
+        if tok.key in gram.cancel and tr.tok - j <= 4:
+            return True
+        if tok.key in gram.withdraw:
+            return after_an
+    return False
+
+
+def _charged(doc: Doc, tr: Trigger) -> bool:
+    """A trigger that names a charge (المتهم بقتل زوجته، من تهمة المشاركة في تجمهر)."""
+    charges = _grammar().charges
+    c = doc.clause_of[tr.tok]
+    for j in range(tr.tok - 1, max(-1, tr.tok - 4), -1):
+        if doc.clause_of[j] != c:
+            return False
+        if not charges.isdisjoint(doc.tokens[j].vars):
+            return True
+    return False
 
 
 def _hypothetical(doc: Doc, tr: Trigger) -> bool:
@@ -1932,6 +1993,17 @@ def _requests(triggers: Sequence[Trigger], clause_of: Sequence[int]) -> dict[int
     return first
 
 
+def _answered(doc: Doc, triggers: Sequence[Trigger]) -> list[Trigger]:
+    """The triggers but the requests said to be answered (تلبية لدعوة النقابات): what
+    follows them took place."""
+    answered = _grammar().answered
+    return [
+        o
+        for o in triggers
+        if not (o.type == "REQUEST" and o.tok > 0 and doc.tokens[o.tok - 1].key in answered)
+    ]
+
+
 def _requested(tr: Trigger, first_request: dict[int, int], clause_of: Sequence[int]) -> bool:
     """Whether ``tr`` is what a request or threat earlier in its clause asks for or holds out
     (دعت النقابة إلى إضراب، طالب المحتجون بطرد السفير، هدد الحوثيون باستهداف السفن): not
@@ -1941,12 +2013,17 @@ def _requested(tr: Trigger, first_request: dict[int, int], clause_of: Sequence[i
 
 def _deniers(doc: Doc, triggers: Sequence[Trigger]) -> dict[int, int]:
     """Sentence → token of its first trigger that denies (نفى), for :func:`_denied`."""
-    deniers = _grammar().deniers
+    gram = _grammar()
     first: dict[int, int] = {}
     for other in triggers:
         tok = doc.tokens[other.tok]
-        if not deniers.isdisjoint(tok.vars) and other.tok < first.get(tok.sent, other.tok + 1):
-            first[tok.sent] = other.tok
+        if gram.deniers.isdisjoint(tok.vars) or other.tok >= first.get(tok.sent, other.tok + 1):
+            continue
+        # نفت الحركة أي صلة لها بالهجوم: its part is denied, not the attack
+        nxt = doc.tokens[other.last + 1 : other.last + 6]
+        if any(t.sent == tok.sent and not gram.involvement.isdisjoint(t.vars) for t in nxt):
+            continue
+        first[tok.sent] = other.tok
     return first
 
 
@@ -2073,7 +2150,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     agent_of: dict[int, int | None] = {}  # trigger -> its agent (a mention)
     reporters: dict[int, list[tuple[int, int]]] = {}
     first_denier = _deniers(doc, triggers)
-    first_request = _requests(triggers, doc.clause_of)
+    first_request = _requests(_answered(doc, triggers), doc.clause_of)
     dates: dict[int, EventDate] = {}  # id of a time expression (-1: publication) -> its date
     time_ids = {id(t) for t in doc.times}
     for ti, tr in enumerate(triggers):
@@ -2124,7 +2201,8 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         if t is None:
             t, where = _clause_time(doc, c)
         date_note: str | None = None
-        if t is not None and planned and not negated and t.span[0] > doc.tokens[tr.last].span[0]:
+        intended = planned or (hypo and tr.pos == "noun")  # قررت تنفيذ إضراب يومي 25 و26 جوان
+        if t is not None and intended and not negated and t.span[0] > doc.tokens[tr.last].span[0]:
             t = _ahead(t, art.published)  # only a time said after the planned event is its own
         if t is not None and not hypo and _future(t, art.published):
             hypo = True
@@ -2467,7 +2545,7 @@ def _informative(doc: Doc, tr: Trigger, ev: EventDraft) -> bool:
     (الزيارة، الدعم، التعاون) only with an agent of its own, never for the ``verb_only`` types;
     anything else needs an actor.
     """
-    if _anaphoric(doc, tr):
+    if _anaphoric(doc, tr) or _charged(doc, tr):
         return False
     gram = _grammar()
     if tr.type in gram.material:
