@@ -65,7 +65,12 @@ def institutions(text: str) -> list[tuple[str, str, str | None]]:
             "فصائل العمل الوطني والإسلامي",
             None,
         ),
-        ("أصدر مصرف الصومال المركزي تعميماً", "مصرف الصومال المركزي", "مصرف الصومال المركزي", "Somalia"),
+        (
+            "أصدر مصرف الصومال المركزي تعميماً",
+            "مصرف الصومال المركزي",
+            "مصرف الصومال المركزي",
+            "Somalia",
+        ),
         ("هاجم مسلحون حاجزاً لقوى الأمن الداخلي", "قوى الأمن الداخلي", "قوى الأمن الداخلي", None),
     ],
 )
@@ -124,7 +129,10 @@ def test_a_bare_definite_head_with_nothing_before_is_nothing() -> None:
 
 
 def test_a_named_institution_in_the_gazetteer_wins_over_its_shape() -> None:
-    names = {m.text: m.name for m in find_actors("ندد الاتحاد العام التونسي للشغل بقرار مصرف ليبيا المركزي")}
+    names = {
+        m.text: m.name
+        for m in find_actors("ندد الاتحاد العام التونسي للشغل بقرار مصرف ليبيا المركزي")
+    }
     assert names == {
         "الاتحاد العام التونسي للشغل": "Tunisian General Labour Union",
         "مصرف ليبيا المركزي": "Central Bank of Libya",
