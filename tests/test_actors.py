@@ -564,3 +564,33 @@ def test_an_ambassador_to_a_country_is_no_mention_of_that_country() -> None:
 
 def test_a_un_adjective_names_the_united_nations() -> None:
     assert names("نشرت القوات الأممية دوريات في الجنوب") == ["United Nations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a سـ future verb ends the name
+        ("أعلنت الوزارة أن الوزيرة سلوى بن عمار ستؤدي زيارة إلى الجنوب", "سلوى بن عمار"),
+        # بن and a common word (علي is also a preposition)
+        ("وقال وزير الداخلية محمد الهادي بن علي إن", "محمد الهادي بن علي"),
+        # surnames in ـالله
+        ("استقبل وزير الصحة رامي العبدالله وفداً", "رامي العبدالله"),
+        # التربية الوطنية continues the title
+        ("أكد وزير التربية الوطنية محمد بلقاسم أن", "محمد بلقاسم"),
+    ],
+)
+def test_where_an_unknown_name_ends(text: str, name: str) -> None:
+    assert [m.name for m in find_actors(text) if m.kind == "person"] == [name]
+
+
+def test_a_derived_present_verb_after_a_title_is_no_name() -> None:
+    assert not [m for m in find_actors("محافظ القاهرة يتفقد أعمال الصيانة") if m.kind == "person"]
+
+
+def test_an_institution_written_with_lam_keeps_its_article() -> None:
+    names = [
+        m.name
+        for m in find_actors("وأفاد بلاغ للهيئة العامة للرقابة المالية بأن")
+        if m.kind != "country"
+    ]
+    assert names == ["الهيئة العامة للرقابة المالية"]

@@ -96,6 +96,7 @@ class TitleLexicon(_Data):
     stopwords: frozenset[str]
     name_links: frozenset[str] = frozenset()
     compound_names: frozenset[str] = frozenset()
+    derived_prefixes: tuple[str, ...] = ()
     verb_prefixes: tuple[str, ...] = ()
     verb_suffixes: tuple[str, ...] = ()
     not_fuzzy: frozenset[str] = frozenset()
@@ -670,6 +671,8 @@ def _name_token(
         return False
     if not first and not _joined(norm, toks, k):
         return False
+    if not first and _future_verb(w):
+        return False  # الوزيرة فاطمة ثابت شيبوب ستؤدي زيارة: a verb ends the name
     bare = w[1:] if w[0] in "وف" and len(w) > 3 else w
     if not first and toks.text[k - 1] in lex.compound_names:
         return w.startswith("ال") and w not in lex.stopwords  # عبد الأمير، عبد الرحمن
@@ -684,6 +687,8 @@ def _name_token(
         return False
     if w.startswith("ال") and (first or w.endswith("ه")) and not w.endswith("الله"):
         return False  # names do not open with the article; "ال...ة" is a common noun
+    if first and bare.startswith(_titles().derived_prefixes) and len(bare) >= 5 and not given:
+        return False  # محافظ السويس يتفقد أعمال: a present verb of a derived form, no name
     if _verb_shaped(bare) or _event_word(w):
         return False  # "الرئيس الإندونيسي يرأسان", "ولي العهد والرئيس الإندونيسي توقيع"
     if w[0] == "و" and bare.startswith(lex.verb_prefixes) and _event_word(bare):
@@ -703,6 +708,15 @@ def _verb_shaped(word: str) -> bool:
     return (
         len(word) >= 5 and word.startswith(lex.verb_prefixes) and word.endswith(lex.verb_suffixes)
     )
+
+
+@lru_cache(maxsize=4096)
+def _future_verb(word: str) -> bool:
+    """A سـ future verb (ستؤدي، سيزور), as the time engine reads one."""
+    from .times import _future_verb as future  # the times engine knows the shape
+    from .times.grammar import grammar
+
+    return future(word, grammar())
 
 
 @lru_cache(maxsize=4096)
@@ -1025,8 +1039,8 @@ def find_actors(text: str) -> list[ActorMention]:
     marked: set[int] = set()
     hit_at = {h.i: n for n, h in enumerate(hits)}
     titles = _titles_in(toks, norm, hits, hit_at)
-    if _TANWEEN in text:  # only tokens right after a title can become names: check those
-        after = {t.j for t in titles}
+    if _TANWEEN in text:  # only tokens right after a title can be names: check those
+        after = {t.j + d for t in titles for d in range(7)}
         marked = {
             n
             for n in after
@@ -1157,6 +1171,7 @@ def _institution_pass(
             name = f"{x.name} ({country})" if country and not x.full else x.name
         else:
             name = _DIACRITICS.sub("", nt.slice((start, end)))
+            name = "ا" + name if x.lam else name  # للمديرية العامة → المديرية العامة
         m = _M(
             start,
             end,

@@ -118,6 +118,7 @@ class Institution:
     country: str | None
     refers: bool = False
     full: bool = False
+    lam: bool = False  # written with ل for ال (للمديرية): its name needs the ا back
 
 
 Hit = tuple[int, str, "str | None"]
@@ -298,7 +299,8 @@ def _definite(
         return None  # القوات الأمريكية: the country itself
     if head in lex.bare_definite:
         return None
-    return Institution(k, end, off, head, lex.heads[head], None, demonym)
+    lam = not words[k][off:].startswith(stem)  # للمديرية: ل + لمديرية
+    return Institution(k, end, off, head, lex.heads[head], None, demonym, lam=lam)
 
 
 def _modifiers(
