@@ -361,3 +361,12 @@ def test_date_line_labels_and_a_clock_beside_the_day(
     assert article.published is not None
     assert article.published.isoformat() == published
     assert article.published_precision == precision
+
+
+def test_a_most_read_list_ends_the_article() -> None:
+    text = (
+        "وزير يفتتح مشروعاً جديداً\n\nافتتح وزير النقل أمس مشروع الطريق السريع.\n\n"
+        "الأكثر قراءة\nمنذ ساعتين: ارتفاع أسعار المحروقات\nمنذ 5 ساعات: الامتحانات في موعدها\n"
+    )
+    x = timeline.extract(text, published="2025-06-03")
+    assert [t.text for t in x.times] == ["أمس"]
