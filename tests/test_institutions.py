@@ -231,3 +231,21 @@ def test_a_minister_with_no_country_takes_the_articles() -> None:
 def test_no_ministry_without_a_portfolio() -> None:
     for text in ("قال الرئيس الروسي فلاديمير بوتين إن", "قال وزير الدولة سعيد الأحمد إن"):
         assert all(m.affiliation is None for m in find_actors(text))
+
+
+def test_a_bare_institution_of_the_articles_country_is_the_gazetteer_entry() -> None:
+    text = (
+        "أعلنت وزارة الخارجية أمس أن الوزير سيرغي لافروف سيزور القاهرة. "
+        "وقالت موسكو إن روسيا تدعم الحوار، وأكد الكرملين أن روسيا مستعدة."
+    )
+    (m,) = [m for m in find_actors(text) if m.text == "وزارة الخارجية"]
+    assert m.name == "Russian Ministry of Foreign Affairs"
+
+
+def test_a_state_body_is_named_in_english() -> None:
+    assert institutions("صادق مجلس الشيوخ الموريتاني على القانون") == [
+        ("مجلس الشيوخ الموريتاني", "Senate (Mauritania)", "Mauritania")
+    ]
+    # the gazetteer's own name wins
+    names = [m.name for m in find_actors("قرر مجلس الوزراء المصري تمديد العمل بالقرار")]
+    assert names == ["Cabinet of Egypt"]

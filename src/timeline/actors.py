@@ -1167,6 +1167,13 @@ def _institution_pass(
             if not home:
                 home.append(_home(kept))
             country = home[0]
+            words = [toks.text[x.i][x.offset :], *toks.text[x.i + 1 : x.j]]
+            known = _known_with_demonym(" ".join(words), country) if country else None
+            if known is not None:  # مجلس الوزراء in a Saudi article: مجلس الوزراء السعودي
+                m = _from_hit(_Hit(x.i, x.j, start, end, (known,), "gazetteer", known))
+                last[x.head] = m
+                out.append(m)
+                continue
         if x.name is not None:
             name = f"{x.name} ({country})" if country and not x.full else x.name
         else:
@@ -1203,6 +1210,22 @@ _DIACRITICS = regex.compile(r"[\p{Mn}\u0640]+")
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     """Whether ``(a, b)`` overlaps one of ``spans``."""
     return any(s < b and a < e for s, e in spans)
+
+
+@lru_cache(maxsize=4096)
+def _known_with_demonym(key: str, country: str) -> int | None:
+    """The gazetteer entry named by institution ``key`` (normalised) followed by a definite
+    demonym of ``country``, when exactly one entry has that alias."""
+    idx = _index()
+    at = idx.by_name.get(country)
+    if at is None:
+        return None
+    for demonym in idx.entries[at].demonyms:
+        if demonym.startswith("ال"):
+            owners = idx.owners.get(f"{key} {demonym}")
+            if owners is not None and len(owners) == 1:
+                return owners[0]
+    return None
 
 
 def _home(kept: Sequence[_M]) -> str | None:

@@ -41,6 +41,7 @@ class _Data(BaseModel):
     ministry_heads: list[str]
     minister_heads: dict[str, str] = Field(default_factory=dict)
     portfolios: dict[str, str]
+    named_bodies: dict[str, str] = Field(default_factory=dict)
     country_heads: dict[str, str]
     adjectives: list[str]
     stop: list[str]
@@ -63,6 +64,7 @@ class _Lexicon:
     forms: dict[str, tuple[int, str]]  # a head with its clitics -> (their length, head)
     home: frozenset[str]  # heads that alone stand for the article's country
     minister_forms: dict[str, str]  # a minister's title head -> its ministry's head, as written
+    named_bodies: dict[str, str]  # a state body's words -> its English name
 
 
 @cache
@@ -84,6 +86,7 @@ def _lexicon() -> _Lexicon:
         forms=_forms(heads, definite),
         home=frozenset(normalise_key(s) for s in data.home_heads),
         minister_forms={normalise_key(k): v for k, v in data.minister_heads.items()},
+        named_bodies={normalise_key(k): v for k, v in data.named_bodies.items()},
     )
 
 
@@ -258,6 +261,9 @@ def _indefinite(
         english = lex.portfolios.get(" ".join(words[k + 1 : end if at is None else at]))
         if english is not None:
             name = f"Ministry of {english}"
+    else:
+        body = " ".join([words[k][off:], *words[k + 1 : end if at is None else at]])
+        name = lex.named_bodies.get(body)  # مجلس الوزراء → Council of Ministers
     kind = lex.heads[head]
     return Institution(k, end, off, head, kind, name, country)
 
