@@ -640,3 +640,43 @@ def test_a_ministers_event_names_the_ministry() -> None:
     text = "أعلن وزير الزراعة المصري علاء فاروق إطلاق مبادرة لدعم المزارعين"
     (ev,) = [e for e in timeline.extract(text, published="2025-06-18").events if e.agents]
     assert ("Ministry of Agriculture (Egypt)", "other") in [(a.name, a.role) for a in ev.actors]
+
+
+def test_the_body_in_a_title_is_no_target() -> None:
+    import timeline
+
+    evs = timeline.extract("أشاد الأمين العام للأمم المتحدة بجهود الوساطة", published="2025-06-18")
+    (ev,) = [e for e in evs.events if e.type == "SUPPORT"]
+    assert ev.agents == ("United Nations",)
+
+
+def test_a_relative_clause_after_an_event_noun_has_no_borrowed_doer() -> None:
+    import timeline
+
+    text = "أدانت منظمة التعاون الإسلامي الهجوم الذي استهدف كنيسة في مدينة لاغوس"
+    attacks = [
+        e for e in timeline.extract(text, published="2025-06-18").events if e.type == "ASSAULT"
+    ]
+    assert attacks and all("Organisation of Islamic Cooperation" not in e.agents for e in attacks)
+
+
+def test_what_one_warns_of_is_someone_elses_deed() -> None:
+    import timeline
+
+    text = "حذرت الحكومة الباكستانية من رد حازم على أي هجوم يستهدف أراضيها"
+    attacks = [
+        e for e in timeline.extract(text, published="2025-06-18").events if e.type == "ASSAULT"
+    ]
+    assert all(not e.agents for e in attacks)
+
+
+def test_a_personal_envoy_across_commas_is_the_speaker() -> None:
+    import timeline
+
+    text = (
+        "دعا المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان، رمطان لعمامرة، الطرفين إلى هدنة"
+    )
+    (ev,) = [
+        e for e in timeline.extract(text, published="2025-06-18").events if e.type == "REQUEST"
+    ]
+    assert ev.agents == ("Ramtane Lamamra",)

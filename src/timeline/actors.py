@@ -1110,6 +1110,15 @@ def _ministry_named(phrase: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def title_words() -> frozenset[str]:
+    """The normalised words that make up titles (heads, modifiers, anaphors, counterparts).
+
+    >>> "العام" in title_words()
+    True
+    """
+    return _index().title_words
+
+
 def _country_of_person(name: str) -> str | None:
     """The country of a gazetteer person."""
     entry = _index().by_name.get(name)

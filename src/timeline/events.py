@@ -1065,9 +1065,11 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
     a, _ = doc.mention_tok[k]
     tok = doc.tokens[a]
     prefix = _proclitics(doc, k)
+    mt = _key(m.text)
+    if (prefix == "ل" or mt.startswith("لل")) and a > 0 and _title_word(doc.tokens[a - 1].key):
+        return None  # الأمين العام للأمم المتحدة: the body the title belongs to
     if prefix in gram.target_clitics:
         return "target"
-    mt = _key(m.text)
     for cl in ("وبال", "ولل", "بال", "لل"):
         if mt.startswith(cl) and not _key(m.name).startswith(cl):
             return "target"
@@ -1105,6 +1107,13 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
         if not (prev.key.startswith("ال") or j == t0 - 1):
             break
     return None
+
+
+def _title_word(key: str) -> bool:
+    """A word of a title (الأمين، العام، المبعوث، الخاص)."""
+    from .actors import title_words
+
+    return key in title_words()
 
 
 @lru_cache(maxsize=4096)
@@ -1201,7 +1210,7 @@ def _mentions_in(doc: Doc, lo: int, hi: int) -> list[int]:
     return list(range(i, j))
 
 
-_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 # deeds done to a protest (فرقت الشرطة وقفة احتجاجية): the protest is someone else's
 _UPON_PROTESTS = frozenset({"COERCE", "ASSAULT"})
 """Types whose object event is done by another: its noun takes no doer from before it."""
@@ -1215,6 +1224,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
     args = _Args()
     reach = 3 if tr.pos == "noun" else 6
     headed = _headed(doc, in_clause)  # جنوب لبنان، شمال العراق: a place, never a doer
+    headed |= _in_titles(doc, in_clause)  # المبعوث الشخصي للأمين العام للأمم المتحدة، فلان
     animate = [k for k in in_clause if doc.mentions[k].kind != "location" and k not in headed]
     # a name after its title (لزيارة خادم الحرمين الشريفين الملك سلمان) is as near as the title
     after_any = [
@@ -1447,6 +1457,9 @@ def _antecedent(doc: Doc, cl: Clause) -> int | None:
     ]
     if not near or doc.mentions[near[-1]].kind == "location":
         return None
+    # an event noun in between is what the clause tells of (أدانت الجامعة الهجوم الذي استهدف)
+    if any(doc.cues[j] & CUE_TRIGGER for j in range(doc.mention_tok[near[-1]][1] + 1, k + 1)):
+        return None
     return near[-1]
 
 
@@ -1539,6 +1552,20 @@ def _headed(doc: Doc, ks: list[int]) -> set[int]:
         prev = doc.tokens[a - 1]
         if prev.sent == doc.tokens[a].sent and not heads.isdisjoint(prev.vars):
             out.add(k)
+    return out
+
+
+def _in_titles(doc: Doc, ks: list[int]) -> set[int]:
+    """The mentions among ``ks`` that stand inside the title of a person named after it
+    (الأمين العام للأمم المتحدة أنطونيو غوتيريش): the person acts, not the body."""
+    out: set[int] = set()
+    for p in ks:
+        m = doc.mentions[p]
+        if m.kind != "person" or not m.title:
+            continue
+        t0, a = _title_start(doc, p), doc.mention_tok[p][0]
+        if t0 < a:
+            out.update(k for k in ks if k != p and t0 <= doc.mention_tok[k][0] < a)
     return out
 
 

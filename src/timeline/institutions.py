@@ -43,6 +43,7 @@ class _Data(BaseModel):
     portfolios: dict[str, str]
     named_bodies: dict[str, str] = Field(default_factory=dict)
     country_heads: dict[str, str]
+    definite_countries: list[str] = Field(default_factory=list)
     adjectives: list[str]
     stop: list[str]
     not_genitive: list[str] = Field(default_factory=list)
@@ -65,6 +66,7 @@ class _Lexicon:
     home: frozenset[str]  # heads that alone stand for the article's country
     minister_forms: dict[str, str]  # a minister's title head -> its ministry's head, as written
     named_bodies: dict[str, str]  # a state body's words -> its English name
+    definite_countries: frozenset[str]  # country names that take "the" (the United Kingdom)
 
 
 @cache
@@ -87,6 +89,7 @@ def _lexicon() -> _Lexicon:
         home=frozenset(normalise_key(s) for s in data.home_heads),
         minister_forms={normalise_key(k): v for k, v in data.minister_heads.items()},
         named_bodies={normalise_key(k): v for k, v in data.named_bodies.items()},
+        definite_countries=frozenset(data.definite_countries),
     )
 
 
@@ -298,7 +301,8 @@ def _definite(
     if end == k + 1 or (demonym is not None and end == k + 2):
         template = lex.country_heads.get(stem)
         if demonym is not None and template is not None:  # الحكومة السورية
-            name = template.format(country=demonym)
+            the = "the " if demonym in lex.definite_countries else ""
+            name = template.format(country=the + demonym)
             return Institution(k, end, off, head, "organization", name, demonym, full=True)
         if demonym is None:  # الوزارة، وأعلنت النقابة الإضراب: the one named before
             return Institution(k, k + 1, off, head, lex.heads[head], None, None, refers=True)
