@@ -680,3 +680,13 @@ def test_a_personal_envoy_across_commas_is_the_speaker() -> None:
         e for e in timeline.extract(text, published="2025-06-18").events if e.type == "REQUEST"
     ]
     assert ev.agents == ("Ramtane Lamamra",)
+
+
+def test_a_time_after_the_alleged_act_dates_the_act_not_the_accusation() -> None:
+    import timeline
+
+    text = "اتهمت حركة حماس إسرائيل بقصف الأحياء السكنية مساء الجمعة"
+    (acc,) = [
+        e for e in timeline.extract(text, published="2025-09-14").events if e.type == "ACCUSE"
+    ]
+    assert acc.date.value != "2025-09-12TEV"

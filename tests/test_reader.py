@@ -370,3 +370,15 @@ def test_a_most_read_list_ends_the_article() -> None:
     )
     x = timeline.extract(text, published="2025-06-03")
     assert [t.text for t in x.times] == ["أمس"]
+
+
+def test_headlines_linked_after_read_also_are_boilerplate() -> None:
+    text = (
+        "وزير يفتتح مشروعاً جديداً\n\nافتتح وزير النقل أمس مشروع الطريق السريع.\n\n"
+        "اقرأ أيضاً:\nالجيش يعلن إسقاط طائرة مسيرة فوق المدينة\n"
+        "الحكومة تقر زيادة الأجور اعتباراً من يناير\n\nوأكد الوزير أن المشروع سينتهي العام المقبل.\n"
+    )
+    a = timeline.read_article(text, published="2025-06-03")
+    body = " ".join(a.text[s:e] for s, e in a.segments)
+    assert "إسقاط طائرة" not in body and "زيادة الأجور" not in body
+    assert "سينتهي العام المقبل" in body

@@ -1825,7 +1825,13 @@ def _publication_date(published: dt.datetime) -> EventDate:
     )
 
 
-def _pick_time(doc: Doc, c: int, tr: Trigger) -> TimeExpression | None:
+def _pick_time(
+    doc: Doc, c: int, tr: Trigger, content: Trigger | None = None
+) -> TimeExpression | None:
+    """The time of clause ``c`` that dates ``tr``: the nearest after it, else before it.
+
+    A time after the act a reaction names (``content``: اتهمت الجيش بقصف الأحياء مساء
+    الجمعة) dates that act, not the reaction."""
     # an "until" time ends what the event starts or extends (تمديد حظر التجول حتى السبت):
     # it is no date of the event
     times = [t for t in doc.clauses[c].times if t.boundary != "until"]
@@ -1834,6 +1840,13 @@ def _pick_time(doc: Doc, c: int, tr: Trigger) -> TimeExpression | None:
     pos = doc.tokens[tr.last].span[1]
     start = doc.tokens[tr.tok].span[0]
     after = [t for t in times if t.span[0] >= pos]
+    if content is not None:
+        limit = doc.tokens[content.tok].span[0]
+        if any(t.span[0] >= limit for t in after):
+            after = [t for t in after if t.span[0] < limit]
+            times = [t for t in times if t.span[0] < limit]
+            if not times:
+                return None
     if after:
         return min(after, key=lambda t: t.span[0] - pos)
     return min(times, key=lambda t: start - t.span[1])
@@ -2223,7 +2236,17 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         planned = fut or tr.tense == "future" or _requested(tr, first_request, doc.clause_of)
         hypo = planned or _hypothetical(doc, tr) or (not negated and _any(doc, tr))
         planned = planned or (hypo and tr.tense == "present")  # قد يزور، على أن يزور
-        t = _pick_time(doc, c, tr)
+        nxt = triggers[ti + 1] if ti + 1 < len(triggers) else None
+        content = (
+            nxt
+            if nxt is not None
+            and tr.type in _REACTIONS | {"ACCUSE"}
+            and tr.pos == "verb"
+            and nxt.pos == "noun"
+            and doc.clause_of[nxt.tok] == c
+            else None
+        )
+        t = _pick_time(doc, c, tr, content)
         where: int | None = c if t is not None else None
         if t is None:
             t, where = _clause_time(doc, c)

@@ -46,6 +46,7 @@ class _ReaderData(BaseModel):
     title_prefixes: list[str] = Field(default_factory=list)
     date_labels: list[str] = Field(default_factory=list)
     breadcrumb_heads: list[str] = Field(default_factory=list)
+    related_labels: list[str] = Field(default_factory=list)
 
 
 class _Furniture:
@@ -67,6 +68,7 @@ class _Furniture:
         self.date_label = regex.compile(rf"^\s*(?:{dates})\s*[:：\-–—]?\s*", regex.IGNORECASE)
         self.label_words = 1 + max((len(p.split()) for p in data.date_labels), default=0)
         self.breadcrumb_heads = tuple(_line_key(p) for p in data.breadcrumb_heads)
+        self.related = frozenset(_line_key(p) for p in data.related_labels)
         self.openers = (*self.prefixes, *self.cut_after, *self.breadcrumb_heads)
 
 
@@ -574,11 +576,18 @@ def _from_text(
     printed: tuple[dt.datetime, str, Span, str] | None = None
     seen: set[str] = set()
     cut = False
+    related = 0  # headlines still expected after a "read also" label
     for index, (a, b) in enumerate(lines):
         line = text[a:b]
         if cut:
             boilerplate.append((a, b))
             continue
+        if related:
+            related -= 1
+            if _headline_like(line):  # the linked headline after اقرأ أيضاً
+                boilerplate.append((a, b))
+                continue
+            related = 0
         if _running_text(line, f):  # a paragraph: none of the checks for short lines apply
             if line in seen:
                 boilerplate.append((a, b))
@@ -596,6 +605,7 @@ def _from_text(
             continue
         if _is_furniture(key, f) or _is_site_footer(line, f):
             boilerplate.append((a, b))
+            related = _RELATED_LINES if key in f.related else 0
             continue
         if key in seen:  # a headline printed twice
             boilerplate.append((a, b))
@@ -641,6 +651,19 @@ def _from_text(
         source=source_name,
         format="html" if fmt == "html" else "text",
     )
+
+
+_RELATED_LINES = 3  # the most headlines a "read also" label lists
+
+
+def _headline_like(line: str) -> bool:
+    """A short line that ends no sentence: a linked headline.
+
+    >>> _headline_like("الدعم السريع يعلن إسقاط مسيرة في دارفور"), _headline_like("قال الوزير إن.")
+    (True, False)
+    """
+    words = line.split()
+    return 0 < len(words) <= 16 and not line.rstrip().endswith((".", "!", "؟", "?", ":"))
 
 
 def _title_at(line: str, a: int, f: _Furniture) -> tuple[Span, str]:
