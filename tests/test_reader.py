@@ -382,3 +382,26 @@ def test_headlines_linked_after_read_also_are_boilerplate() -> None:
     body = " ".join(a.text[s:e] for s, e in a.segments)
     assert "إسقاط طائرة" not in body and "زيادة الأجور" not in body
     assert "سينتهي العام المقبل" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "first_words", "published"),
+    [
+        ("الدوحة في 12 مارس 2025 /قنا/ أجرى أمير قطر اتصالاً هاتفياً.", "أجرى", "2025-03-12"),
+        ("بيروت (رويترز) - قال مسؤول لبناني إن الجيش انتشر في الجنوب.", "قال", None),
+        ("الكويت - 8 - 10 (كونا) -- بحث ولي العهد مع وزير الخارجية.", "بحث", None),
+    ],
+)
+def test_an_agency_dateline_is_no_part_of_the_story(
+    text: str, first_words: str, published: str | None
+) -> None:
+    a = timeline.read_article(text)
+    s, e = a.segments[0]
+    assert a.text[s:e].startswith(first_words)
+    assert (a.published.date().isoformat() if a.published else None) == published
+
+
+def test_a_parenthesis_in_a_sentence_is_no_dateline() -> None:
+    a = timeline.read_article("قال الرئيس (في كلمة متلفزة) إن الحكومة ستستقيل.")
+    s, _ = a.segments[0]
+    assert a.text[s:].startswith("قال الرئيس")

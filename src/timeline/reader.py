@@ -629,6 +629,17 @@ def _from_text(
         body.append((a, b))
     if not body and title_span is not None:  # a one-paragraph text: its line is the body too
         body.append(title_span)
+    if body:  # an agency dateline opens the story: مسقط في 8 أكتوبر /العمانية/
+        line_a, line_b = body[0]
+        cut_at = _dateline_end(text[line_a:line_b])
+        if cut_at:
+            boilerplate.append((line_a, line_a + cut_at))
+            body[0] = (line_a + cut_at, line_b)
+            if printed is None:
+                hit = _find_printed_date(text[line_a : line_a + cut_at])
+                if hit is not None:
+                    when, words, (s, e), printed_precision = hit
+                    printed = (when, words, (line_a + s, line_a + e), printed_precision)
     published = given if given is not None else (printed[0] if printed else None)
     precision: Any = None
     if published is not None:
@@ -651,6 +662,41 @@ def _from_text(
         source=source_name,
         format="html" if fmt == "html" else "text",
     )
+
+
+_DATELINE = regex.compile(
+    r"^\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:[-–—،,]\s*)?(?:في\s+)?[^/()\n]{0,45}?"
+    r"[/(]\s*(?P<tag>\p{L}+(?:\s+\p{L}+){0,2})\s*[/)]\s*(?:[-–—]+\s*)?"
+)
+
+
+def _dateline_end(line: str) -> int:
+    """Where an agency dateline that opens a paragraph ends (بيروت (رويترز) -، مسقط في 8
+    أكتوبر /العمانية/، الكويت - 8 - 10 (كونا) --), or 0: a place of at most three words, maybe
+    a date, and a news agency's tag in slashes or brackets.
+
+    >>> line = "مسقط في 8 أكتوبر /العمانية/ استقبل السلطان الوزير"
+    >>> line[_dateline_end(line):]
+    'استقبل السلطان الوزير'
+    >>> _dateline_end("قال الرئيس (في كلمة مطولة) إن")
+    0
+    """
+    m = _DATELINE.match(line)
+    if m is None or m.end() >= len(line):
+        return 0
+    return m.end() if _agency_tag(m.group("tag")) else 0
+
+
+def _agency_tag(tag: str) -> bool:
+    """A news agency's tag: a media outlet the gazetteer knows (رويترز، واس، كونا) or a
+    single nisba that names a national agency (العمانية)."""
+    from .actors import find_actors
+
+    key = normalise_key(tag)
+    if " " not in key and key.startswith("ال") and key.endswith("يه"):
+        return True
+    found = find_actors(tag)
+    return len(found) == 1 and found[0].kind == "media" and len(found[0].text) >= len(tag) - 2
 
 
 _RELATED_LINES = 3  # the most headlines a "read also" label lists
