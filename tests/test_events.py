@@ -690,3 +690,27 @@ def test_a_time_after_the_alleged_act_dates_the_act_not_the_accusation() -> None
         e for e in timeline.extract(text, published="2025-09-14").events if e.type == "ACCUSE"
     ]
     assert acc.date.value != "2025-09-12TEV"
+
+
+def test_the_guest_named_past_a_place_and_a_time_is_the_one_met() -> None:
+    import timeline
+
+    text = (
+        "استقبل الملك عبد الله الثاني في قصر الحسينية صباح اليوم وزير الخارجية التركي هاكان فيدان"
+    )
+    (ev,) = [
+        e for e in timeline.extract(text, published="2025-06-18").events if e.type == "CONSULT"
+    ]
+    assert (ev.agents, ev.targets) == (("Abdullah II of Jordan",), ("Hakan Fidan",))
+
+
+def test_a_counterpart_is_the_one_with_the_same_office() -> None:
+    import timeline
+
+    text = (
+        "ونقل الوزير الإيراني عباس عراقجي تحيات الرئيس الإيراني مسعود بزشكيان. "
+        "وعقد وزير الخارجية العماني بدر البوسعيدي مباحثات مع نظيره الإيراني."
+    )
+    evs = timeline.extract(text, published="2025-06-18").events
+    (talks,) = [e for e in evs if e.mode == "talks"]
+    assert "Abbas Araghchi" in talks.targets

@@ -877,6 +877,8 @@ def _resolve_pending(
     for t, _ in pending:
         before = [p for p in people if p.end <= t.start and p.title_key is not None]
         pick: _M | None = None
+        if t.counterpart:
+            before = _counterparts_first(before, people, t)
         for p in reversed(before):
             if t.country is not None and p.country != t.country:
                 continue
@@ -904,6 +906,30 @@ def _resolve_pending(
                 title_span=(t.start, t.end),
             )
         )
+
+
+def _counterparts_first(before: list[_M], people: list[_M], t: _Title) -> list[_M]:
+    """``before`` reordered so that the people whose title opens like the title of the one
+    who has the counterpart (the last person named shortly before it) come last, i.e. first
+    tried (وزير الخارجية ... نظيره الإيراني: the Iranian minister, not the president)."""
+    owner = [p for p in people if p.end <= t.start and t.start - p.end <= 150]
+    if not owner:
+        return before
+    head = _title_head(owner[-1].title_key or owner[-1].title or "")
+    if not head:
+        return before
+    alike = [p for p in before if _title_head(p.title_key or "") == head]
+    return [p for p in before if p not in alike] + alike if alike else before
+
+
+def _title_head(title: str) -> str:
+    """The first word of a title without its article and honorifics (وزير، رييس)."""
+    honorifics = _titles().modifiers
+    for word in normalise_key(title).split():
+        if word in honorifics:
+            continue
+        return word[2:] if word.startswith("ال") else word
+    return ""
 
 
 def _people(mentions: Iterable[_M]) -> list[_M]:

@@ -1259,6 +1259,19 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
         nxt = [k for k in in_clause if not marks[k] and _title_start(doc, k) == end]
         if tr.pos != "noun" and nxt and not _coordinated(doc, nxt[0]):
             obj = nxt[0]
+        elif tr.pos != "noun" and tr.type == "CONSULT":
+            # استقبل السلطان بقصر البركة صباح اليوم وزير الخارجية الإيراني: a person named
+            # later in the clause, past a place and a time, is the one met
+            guests = [
+                k
+                for k in in_clause
+                if doc.mention_tok[k][0] > doc.mention_tok[after[0]][1]
+                and not marks[k]
+                and doc.mentions[k].kind == "person"
+                and not _coordinated(doc, k)
+                and k not in headed
+            ]
+            obj = guests[0] if guests else None
     elif reacted:
         pass  # أدانت الأردن اقتحام المستوطنين: the settlers stormed, not Jordan
     elif before:
