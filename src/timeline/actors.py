@@ -922,6 +922,7 @@ def _counterparts_first(before: list[_M], people: list[_M], t: _Title) -> list[_
     return [p for p in before if p not in alike] + alike if alike else before
 
 
+@lru_cache(maxsize=4096)
 def _title_head(title: str) -> str:
     """The first word of a title without its article and honorifics (وزير، رييس)."""
     honorifics = _titles().modifiers
@@ -1102,6 +1103,8 @@ def _affiliations(nt: NormalisedText, kept: list[_M]) -> None:
     for m in kept:
         if m.kind != "person" or m.title_span is None or m.name in found:
             continue
+        if not _minister_title(m.title_key or ""):
+            continue
         phrase = ministry_phrase(_DIACRITICS.sub("", nt.slice(m.title_span)))
         if phrase is None:
             continue
@@ -1122,6 +1125,12 @@ def _affiliations(nt: NormalisedText, kept: list[_M]) -> None:
         for m in kept:
             if m.kind == "person" and m.name in found:
                 m.affiliation = found[m.name]
+
+
+@lru_cache(maxsize=4096)
+def _minister_title(title_key: str) -> bool:
+    """Whether a normalised title may name a ministry (وزير among its first words)."""
+    return ministry_phrase(title_key) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -32,7 +32,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from . import lexicon
-from .actors import names_its_country, place_country
+from .actors import names_its_country, place_country, title_words
 from .models import (
     ActorKind,
     ActorMention,
@@ -522,6 +522,7 @@ class Doc:
     mention_last: dict[int, int] | None = None  # see :func:`_mention_at`
     mention_first: dict[int, int] | None = None  # see :func:`_mention_index`
     named_ends: frozenset[int] | None = None  # see :func:`_named_ends`
+    in_titles: dict[int, int] | None = None  # see :func:`_in_titles`
 
     def gap(self, j: int) -> str:
         """The normalised characters between token ``j - 1`` and token ``j``: a line break
@@ -1111,8 +1112,6 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
 
 def _title_word(key: str) -> bool:
     """A word of a title (الأمين، العام، المبعوث، الخاص)."""
-    from .actors import title_words
-
     return key in title_words()
 
 
@@ -1571,15 +1570,20 @@ def _headed(doc: Doc, ks: list[int]) -> set[int]:
 def _in_titles(doc: Doc, ks: list[int]) -> set[int]:
     """The mentions among ``ks`` that stand inside the title of a person named after it
     (الأمين العام للأمم المتحدة أنطونيو غوتيريش): the person acts, not the body."""
-    out: set[int] = set()
-    for p in ks:
-        m = doc.mentions[p]
-        if m.kind != "person" or not m.title:
-            continue
-        t0, a = _title_start(doc, p), doc.mention_tok[p][0]
-        if t0 < a:
-            out.update(k for k in ks if k != p and t0 <= doc.mention_tok[k][0] < a)
-    return out
+    if doc.in_titles is None:  # mention -> the person whose title holds it, once per doc
+        doc.in_titles = {}
+        starts = [a for a, _ in doc.mention_tok]
+        for p, m in enumerate(doc.mentions):
+            if m.kind != "person" or not m.title:
+                continue
+            t0, a = _title_start(doc, p), starts[p]
+            for k in range(bisect_left(starts, t0), bisect_left(starts, a)):
+                if k != p:
+                    doc.in_titles[k] = p
+    if not doc.in_titles:
+        return set()
+    present = set(ks)
+    return {k for k in ks if doc.in_titles.get(k, -1) in present}
 
 
 def _from_there(doc: Doc, k: int) -> bool:

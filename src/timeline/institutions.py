@@ -142,6 +142,7 @@ def stands_for_home(head: str) -> bool:
     return head in _lexicon().home
 
 
+@cache
 def ministry_phrase(title: str) -> str | None:
     """The name of the ministry a minister's title (as written) speaks for, as an institution
     phrase to look up (its nisba adjectives made feminine, to agree with وزارة), or None.
