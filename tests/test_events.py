@@ -714,3 +714,40 @@ def test_a_counterpart_is_the_one_with_the_same_office() -> None:
     evs = timeline.extract(text, published="2025-06-18").events
     (talks,) = [e for e in evs if e.mode == "talks"]
     assert "Abbas Araghchi" in talks.targets
+
+
+def test_qad_before_a_past_verb_is_no_modal() -> None:
+    import timeline
+
+    text = (
+        "وكان المئات من المعلمين قد نظموا، يوم الإثنين الماضي، وقفة احتجاجية أمام مقر وزارة التربية"
+    )
+    (ev,) = [
+        e for e in timeline.extract(text, published="2025-02-12").events if e.type == "PROTEST"
+    ]
+    assert not ev.hypothetical and ev.date.value == "2025-02-10"
+
+
+def test_a_protest_before_a_bodys_seat_targets_it() -> None:
+    import timeline
+
+    text = (
+        "نظم عشرات المتقاعدين وقفة احتجاجية أمام مقر وزارة المالية المصرية للمطالبة بزيادة المعاشات"
+    )
+    (ev,) = [
+        e for e in timeline.extract(text, published="2025-02-12").events if e.type == "PROTEST"
+    ]
+    assert "Ministry of Finance (Egypt)" in ev.targets
+
+
+def test_a_rank_after_the_comma_opens_the_name_and_participles_go_on_with_the_saying() -> None:
+    import timeline
+
+    text = (
+        "وقال المتحدث باسم الشرطة، العقيد سامي الخطيب، إن الوضع هادئ، مضيفاً أن الدوريات "
+        "ستستمر، ومؤكداً أن التحقيق جار."
+    )
+    statements = [
+        e for e in timeline.extract(text, published="2025-02-12").events if e.type == "STATEMENT"
+    ]
+    assert [e.agents for e in statements] == [("سامي الخطيب",)]

@@ -96,6 +96,7 @@ class TitleLexicon(_Data):
     stopwords: frozenset[str]
     name_links: frozenset[str] = frozenset()
     compound_names: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     derived_prefixes: tuple[str, ...] = ()
     verb_prefixes: tuple[str, ...] = ()
     verb_suffixes: tuple[str, ...] = ()
@@ -647,6 +648,9 @@ def _name_after(
     gap = norm[toks.end[j - 1] : toks.start[j]].strip(" ")
     if gap not in ("", "،", ","):
         return None
+    honorifics = _titles().honorifics
+    while gap and j + 1 < len(toks.text) and toks.text[j] in honorifics and j + 1 not in hit_at:
+        j += 1  # المتحدث باسم التنسيقية، الدكتور كريم بوزيدي
     links = _titles().name_links
     k = j
     while (
@@ -1152,6 +1156,11 @@ def title_words() -> frozenset[str]:
     True
     """
     return _index().title_words
+
+
+def title_honorifics() -> frozenset[str]:
+    """The normalised words of address and ranks that may open a name (الدكتور، العميد)."""
+    return _titles().honorifics
 
 
 def _country_of_person(name: str) -> str | None:

@@ -32,7 +32,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from . import lexicon
-from .actors import names_its_country, place_country, title_words
+from .actors import names_its_country, place_country, title_honorifics, title_words
 from .models import (
     ActorKind,
     ActorMention,
@@ -163,6 +163,7 @@ class Grammar(_Data):
     noun_event_modes: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
+    venue_heads: list[str] = []
     charge_words: list[str] = []
     involvement_words: list[str] = []
     cancel_words: list[str] = []
@@ -320,6 +321,7 @@ class _GrammarSets:
     framing: frozenset[str] = frozenset()
     time_frames: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
+    venues: frozenset[str] = frozenset()
     charges: frozenset[str] = frozenset()
     involvement: frozenset[str] = frozenset()
     cancel: frozenset[str] = frozenset()
@@ -375,6 +377,7 @@ def _grammar() -> _GrammarSets:
         framing=_keys(g.framing_prepositions),
         time_frames=_keys(g.time_frame_prepositions),
         forces=_keys(g.force_words),
+        venues=_keys(g.venue_heads),
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -740,6 +743,7 @@ def _appositions(
     if not tokens:
         return frozenset()
     starts = [t.span[0] for t in tokens]
+    honorifics = title_honorifics()
     out: set[int] = set()
     for m in mentions:
         if m.kind != "person" or not m.title:
@@ -747,6 +751,8 @@ def _appositions(
         a = bisect_left(starts, m.span[0])
         if a <= 0 or a >= len(tokens) or starts[a] != m.span[0]:
             continue
+        while a > 1 and tokens[a - 1].key in honorifics:  # ، الدكتور كريم بوزيدي
+            a -= 1
         prev = tokens[a - 1]
         gap = article.text[prev.span[1] : starts[a]].strip()
         last = _key(m.title).rsplit(" ", 1)[-1]
@@ -1105,7 +1111,7 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
             return "other"
         if prev.key.startswith(_FUSED_ARTICLE):
             return "target"
-        if not (prev.key.startswith("ال") or j == t0 - 1):
+        if not (prev.key.startswith("ال") or j == t0 - 1 or bare in gram.venues):
             break
     return None
 
@@ -2026,9 +2032,19 @@ def _hypothetical(doc: Doc, tr: Trigger) -> bool:
                     return True
                 continue
             nxt = toks[j + 1].key
-            if nxt[:1] in "يتن" and len(nxt) >= 3:
+            if nxt[:1] in "يتن" and len(nxt) >= 3 and not _past_shaped(nxt):
                 return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _past_shaped(word: str) -> bool:
+    """A past-tense verb that opens like a present one (قد نظموا، قد نفذت، قد تبنت): a plural
+    or dual past ending, a feminine past ت after a stem that is no present form, or a past
+    form of the trigger lexicon."""
+    if word.endswith(("وا", "تا")) or (word.endswith("ت") and not word.startswith("ت")):
+        return True
+    return any(s.tense == "past" for s in _compiled().index.get(word, ()))
 
 
 def _any(doc: Doc, tr: Trigger) -> bool:
@@ -2740,18 +2756,26 @@ def _fold_framed_statements(
     later: Sequence[int],
 ) -> None:
     """A statement noun framed by a preposition right after a saying verb (قال الوزير، في
-    تصريح صحفي اليوم، إن ...; أكد في بيان) is that saying: the noun goes, the verb stays."""
+    تصريح صحفي اليوم، إن ...; أكد في بيان), or a participle that goes on with it later in
+    the sentence (مضيفاً أن، مؤكداً أن), is that saying: it goes, the verb stays."""
     c = doc.clause_of[triggers[i].tok]
     speakers = set(events[i].agents)
     framing = _grammar().framing
     for j in later:
         tj = triggers[j]
-        if (
-            events[j].type == "STATEMENT"
-            and tj.pos == "noun"
+        key = doc.tokens[tj.tok].key
+        key = key[1:] if key[:1] in "وف" and len(key) > 5 else key
+        # مضيفاً أن، مؤكداً أن، مشيراً إلى: a participle that goes on with the same saying
+        going_on = key[:1] == "م" and key[-1:] == "ا" and len(key) > 4
+        framed = (
+            tj.pos == "noun"
             and doc.clause_of[tj.tok] in (c, c + 1)
             and tj.tok > 0
             and _has(doc.tokens[tj.tok - 1], framing)
+        )
+        if (
+            events[j].type == "STATEMENT"
+            and (framed or going_on)
             and set(events[j].agents) <= speakers
             and (events[j].negated, events[j].hypothetical)
             == (events[i].negated, events[i].hypothetical)
