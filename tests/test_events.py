@@ -751,3 +751,11 @@ def test_a_rank_after_the_comma_opens_the_name_and_participles_go_on_with_the_sa
         e for e in timeline.extract(text, published="2025-02-12").events if e.type == "STATEMENT"
     ]
     assert [e.agents for e in statements] == [("سامي الخطيب",)]
+
+
+def test_a_vague_time_of_a_later_clause_dates_nothing_else() -> None:
+    import timeline
+
+    text = "زعم الجيش في بيان أنه استهدف مواقع للمسلحين، فيما لم يصدر أي تعليق حتى الساعة"
+    evs = timeline.extract(text, published="2025-09-11").events
+    assert all(e.date.value != "PRESENT_REF" for e in evs)

@@ -1893,12 +1893,20 @@ def _donor(doc: Doc, c: int) -> int | None:
             other = doc.clauses[j]
             fronted = step == 1 or j == 0 or doc.clauses[j - 1].sent != cl.sent
             framing = fronted and (other.opener == "temporal" or _prepositional(doc, other))
-            if other.times and (not other.has_trigger or framing):
+            # a vague or until-time of a later clause speaks of that clause only
+            lendable = step == -1 or _lendable(other.times)
+            if other.times and (framing or (not other.has_trigger and lendable)):
                 return j
             if other.has_trigger or other.times:
                 break
             j += step
     return None
+
+
+def _lendable(times: Sequence[TimeExpression]) -> bool:
+    """Whether a later clause's first time may date the clause before it: not a vague
+    reference (فيما لم يصدر أي تعليق حتى الساعة) nor an until-time."""
+    return bool(times) and times[0].boundary != "until" and not times[0].value.endswith("_REF")
 
 
 def _clause_time(doc: Doc, c: int, depth: int = 0) -> tuple[TimeExpression | None, int | None]:
