@@ -594,3 +594,8 @@ def test_an_institution_written_with_lam_keeps_its_article() -> None:
         if m.kind != "country"
     ]
     assert names == ["الهيئة العامة للرقابة المالية"]
+
+
+def test_military_ranks_continue_a_title() -> None:
+    (m,) = [m for m in find_actors("اتصل بقائد الجيش العماد رودولف هيكل") if m.kind == "person"]
+    assert (m.name, m.title) == ("Rodolphe Haykal", "قائد الجيش العماد")
