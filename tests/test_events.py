@@ -759,3 +759,18 @@ def test_a_vague_time_of_a_later_clause_dates_nothing_else() -> None:
     text = "زعم الجيش في بيان أنه استهدف مواقع للمسلحين، فيما لم يصدر أي تعليق حتى الساعة"
     evs = timeline.extract(text, published="2025-09-11").events
     assert all(e.date.value != "PRESENT_REF" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تلقى الرئيس عبد الفتاح السيسي، مساء أمس، اتصالاً هاتفياً من الرئيس الفرنسي إيمانويل ماكرون",
+        "تلقى ولي العهد السعودي الأمير محمد بن سلمان اتصالاً هاتفياً اليوم، من فخامة الرئيس "
+        "الفرنسي إيمانويل ماكرون",
+    ],
+)
+def test_the_caller_of_a_received_call_is_the_agent(text: str) -> None:
+    import timeline
+
+    (ev,) = [e for e in timeline.extract(text, published="2025-08-09").events if e.mode == "phone"]
+    assert ev.agents == ("Emmanuel Macron",) and len(ev.targets) == 1

@@ -164,6 +164,7 @@ class Grammar(_Data):
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
+    receive_verbs: list[str] = []
     charge_words: list[str] = []
     involvement_words: list[str] = []
     cancel_words: list[str] = []
@@ -322,6 +323,7 @@ class _GrammarSets:
     time_frames: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
     venues: frozenset[str] = frozenset()
+    receive: frozenset[str] = frozenset()
     charges: frozenset[str] = frozenset()
     involvement: frozenset[str] = frozenset()
     cancel: frozenset[str] = frozenset()
@@ -378,6 +380,7 @@ def _grammar() -> _GrammarSets:
         time_frames=_keys(g.time_frame_prepositions),
         forces=_keys(g.force_words),
         venues=_keys(g.venue_heads),
+        receive=_keys(g.receive_verbs),
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -1350,6 +1353,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
             and not _from_there(doc, k)
         ]
         args.target = hit[0] if hit else None
+    _received(doc, tr, args)
     _undergone(doc, tr, args)
     _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
@@ -1640,6 +1644,38 @@ def _visited(doc: Doc, tr: Trigger, args: _Args) -> None:
     m = doc.mentions[args.agent]
     if doc.mention_tok[args.agent][0] > tr.last and (m.via == "metonym" or m.kind == "location"):
         args.target, args.agent = args.agent, None
+
+
+def _received(doc: Doc, tr: Trigger, args: _Args) -> None:
+    """تلقى الأمير اتصالاً هاتفياً من الرئيس الفرنسي: the caller, after من, is the agent and
+    the receiver the target."""
+    if tr.pos != "noun" or args.agent is None:
+        return
+    receive = _grammar().receive
+    first = doc.sent_bounds[doc.tokens[tr.tok].sent][0]
+    if not any(doc.tokens[j].key in receive for j in range(max(first, tr.tok - 25), tr.tok)):
+        return
+    c = doc.clause_of[tr.tok]
+    s_hi = doc.sent_bounds[doc.tokens[tr.tok].sent][1]
+    callers = [
+        k
+        for k in _mentions_in(doc, tr.last + 1, s_hi)
+        if doc.clause_of[doc.mention_tok[k][0]] <= c + 1
+        and k != args.agent
+        and doc.mention_tok[k][0] > 0
+        and _from_word(doc, _title_start(doc, k))
+    ]
+    if callers:
+        args.agent, args.target = callers[0], args.agent
+        args.others = [k for k in args.others if k != callers[0]]
+
+
+def _from_word(doc: Doc, t0: int) -> bool:
+    """Whether من stands right before token ``t0``, honorifics aside (من فخامة الرئيس)."""
+    j = t0 - 1
+    while j > 0 and t0 - j <= 3 and _title_word(doc.tokens[j].key):
+        j -= 1
+    return j >= 0 and doc.tokens[j].key == "من"
 
 
 def _undergone(doc: Doc, tr: Trigger, args: _Args) -> None:
