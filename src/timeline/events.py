@@ -193,6 +193,7 @@ class _Compiled:
     unless_after: tuple[tuple[tuple[str, ...], ...], ...]
     unless_sentence: tuple[frozenset[str], ...]  # single words
     unless_sentence_phrases: tuple[tuple[tuple[str, ...], ...], ...]  # several words
+    unless_sentence_starts: tuple[frozenset[str], ...]  # their first words
     modifiers: tuple[tuple[ModeModifier, frozenset[str]], ...]
 
 
@@ -271,6 +272,10 @@ def _compiled() -> _Compiled:
         ),
         unless_sentence_phrases=tuple(
             _phrases([w for w in e.unless_sentence if " " in w.strip()]) for e in lex.entries
+        ),
+        unless_sentence_starts=tuple(
+            frozenset(normalise_key(w).split()[0] for w in e.unless_sentence if " " in w.strip())
+            for e in lex.entries
         ),
         modifiers=tuple((m, _keys(m.words)) for m in lex.mode_modifiers),
     )
@@ -885,11 +890,12 @@ def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
     phrases = comp.unless_sentence_phrases[entry_k]
     if unless or phrases:
         lo, hi = doc.sent_bounds.get(toks[i].sent, (i, i))
-        if any(_has(toks[j], unless) for j in range(lo, hi + 1)):
-            return False  # لقي خمسة حتفهم في حادث سير: no attack
-        starts = {ph[0] for ph in phrases}
-        for j in range(lo, hi + 1):
-            if not starts.isdisjoint(toks[j].vars) and any(_phrase_at(doc, j, p) for p in phrases):
+        starts = comp.unless_sentence_starts[entry_k]
+        for tok in toks[lo : hi + 1]:
+            if not unless.isdisjoint(tok.vars):
+                return False  # لقي خمسة حتفهم في حادث سير: no attack
+            hit = starts and not starts.isdisjoint(tok.vars)
+            if hit and any(_phrase_at(doc, tok.i, p) for p in phrases):
                 return False  # أصيب بطلق ناري عن طريق الخطأ: an accident
     needs = comp.needs[entry_k]
     if not needs:
