@@ -774,3 +774,22 @@ def test_the_caller_of_a_received_call_is_the_agent(text: str) -> None:
 
     (ev,) = [e for e in timeline.extract(text, published="2025-08-09").events if e.mode == "phone"]
     assert ev.agents == ("Emmanuel Macron",) and len(ev.targets) == 1
+
+
+def test_the_genitive_of_an_event_noun_after_a_preposition_is_its_doer() -> None:
+    import timeline
+
+    text = "يأتي ذلك قبل أيام من اجتماع مجلس الأمن الدولي المقرر يوم الإثنين المقبل"
+    (ev,) = [
+        e for e in timeline.extract(text, published="2025-09-11").events if e.type == "CONSULT"
+    ]
+    assert ev.agents == ("United Nations Security Council",)
+
+
+def test_a_ceasefire_named_as_a_bodys_task_is_no_agreement() -> None:
+    import timeline
+
+    text = "اجتمعت لجنة الإشراف على وقف إطلاق النار في الناقورة أمس"
+    assert not [
+        e for e in timeline.extract(text, published="2025-09-11").events if e.type == "AGREE"
+    ]

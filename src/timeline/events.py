@@ -1113,6 +1113,8 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
         prev = doc.tokens[j]
         if prev.sent != tok.sent or doc.clause_of[j] != doc.clause_of[a] or j in ends:
             break  # another mention's word: في الدوحة رئيس الوزراء الباكستاني
+        if j == t0 - 1 and doc.cues[j] & CUE_TRIGGER and _definite_less(prev.key):
+            break  # the genitive of an event noun (قبل أيام من اجتماع لجنة الإشراف): its doer
         bare = prev.key[1:] if prev.key[:1] in "وف" and len(prev.key) > 2 else prev.key
         if prev.key in gram.target_preps or bare in gram.target_preps:
             return "target"
@@ -1128,6 +1130,15 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
 def _title_word(key: str) -> bool:
     """A word of a title (الأمين، العام، المبعوث، الخاص)."""
     return key in title_words()
+
+
+def _definite_less(key: str) -> bool:
+    """A noun in construct (no article): اجتماع، زيارة، لقاء — not الاجتماع."""
+    bare = key[1:] if key[:1] in "وف" and len(key) > 3 else key
+    if bare.startswith("لل"):  # للقاء: ل and the article
+        return False
+    bare = bare[1:] if bare[:1] in "بل" and len(bare) > 3 else bare
+    return not bare.startswith("ال")
 
 
 @lru_cache(maxsize=4096)
