@@ -75,7 +75,7 @@ _DAY = rf"{_Y}-(?:\d{{2}}-\d{{2}}|WXX-[1-7])(?:T(?:MO|MI|AF|EV|NI))?"
 VALUE_PATTERNS = {
     "century": r"\d{2}",
     "decade": r"\d{3}X",
-    "year": r"(?:BC)?\d{4}(?:/\d{4})?",
+    "year": r"(?:BC)?\d{4}(?:/\d{4})?|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}",  # a Hijri year: days
     "half": r"\d{4}-H[12]",
     "season": r"\d{4}-(?:SP|SU|FA|WI)",
     "quarter": r"\d{4}-Q[1-4]",

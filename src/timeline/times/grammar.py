@@ -144,6 +144,7 @@ class TimeWordsData(BaseModel):
     era_ad: list[str]
     era_bc: list[str]
     era_hijri: list[str]
+    era_hijri_adjectives: list[str] = []
     counter_nouns: list[str]
     decades: dict[str, int]
     decade_prefix: list[str]
@@ -433,8 +434,11 @@ class Grammar:
         cent_ord = alt(self.century_ord)
         cent_word = alt(tw.century_word)
         approx = alt(self.approx)
+        hadj = (
+            rf"(?:{SP}(?P<hadj>{alt(tw.era_hijri_adjectives)}))?" if tw.era_hijri_adjectives else ""
+        )
         year_ref = (
-            rf"(?:(?:{yearword}{S})?{year}|(?P<ythis>{this}){SP}(?P<yunit>{alt(tw.year_words)})"
+            rf"(?:(?:{yearword}{hadj}{S})?{year}|(?P<ythis>{this}){SP}(?P<yunit>{alt(tw.year_words)})"
             rf"|(?P<yunit_b>{alt(tw.year_words)})(?:{SP}(?P<yrel>{rel_any}))?)"
         )
         year_preps = alt(tw.date_prepositions + [f for fs in tw.modifiers.values() for f in fs])
@@ -466,7 +470,7 @@ class Grammar:
                 rf"(?:{SP}(?P<rel>{rel_any}))?"
             ),
             "year": (
-                rf"(?:(?P<yw>{yearword}){S}(?P<year>\d{{1,4}})(?:{S}(?P<era>{era_all}){E})?"
+                rf"(?:(?P<yw>{yearword}){hadj}{S}(?P<year>\d{{1,4}})(?:{S}(?P<era>{era_all}){E})?"
                 rf"|(?P<year_b>\d{{3,4}}){S}(?P<era_b>{era_all}){E})"
                 rf"(?!{S}(?:{counters}){E})(?!{S}[%٪])"
             ),

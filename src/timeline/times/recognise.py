@@ -106,7 +106,7 @@ def _year_of(m: re.Match[str], g: Grammar) -> tuple[int | None, str | None, str]
     era = _g(m, "era")
     if y is None:
         return None, None, "gregorian"
-    if era in g.era_hijri:
+    if era in g.era_hijri or _g(m, "hadj"):  # العام الهجري 1447
         return int(y), "AH", "hijri"
     if era in g.era_bc:
         return int(y), "BC", "gregorian"
