@@ -249,3 +249,9 @@ def test_a_state_body_is_named_in_english() -> None:
     # the gazetteer's own name wins
     names = [m.name for m in find_actors("قرر مجلس الوزراء المصري تمديد العمل بالقرار")]
     assert names == ["Cabinet of Egypt"]
+
+
+def test_a_bare_definite_head_refers_to_the_last_body_named_with_it() -> None:
+    text = "اجتمع وزراء خارجية مجلس التعاون الخليجي في الكويت. وقرر المجلس عقد قمة استثنائية."
+    (m,) = [m for m in find_actors(text) if m.text == "المجلس"]
+    assert m.name == "Gulf Cooperation Council" and m.via == "coreference"

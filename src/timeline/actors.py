@@ -1204,7 +1204,7 @@ def _institution_pass(
         if x.i in title_ends and toks.text[x.i][x.offset - 1 : x.offset] == "ب":
             continue  # وزير الدولة بوزارة الخارجية: where the titled person works
         if x.refers:
-            before = last.get(x.head)
+            before = last.get(x.head) or _named_before(norm, kept, start, "ال" + x.head)
             if before is not None:
                 out.append(
                     _M(start, end, before.name, before.kind, "coreference", country=before.country)
@@ -1263,6 +1263,21 @@ _DIACRITICS = regex.compile(r"[\p{Mn}\u0640]+")
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     """Whether ``(a, b)`` overlaps one of ``spans``."""
     return any(s < b and a < e for s, e in spans)
+
+
+def _named_before(norm: str, kept: Sequence[_M], start: int, head: str) -> _M | None:
+    """The last body named before ``start`` whose name opens with ``head`` without its
+    article (مجلس التعاون الخليجي ... المجلس: the council again), within 600 characters."""
+    bare = head[2:]
+    found = [
+        m
+        for m in kept
+        if m.end <= start
+        and start - m.end <= 600
+        and m.kind in ("organization", "group")
+        and norm.startswith(bare + " ", m.start)
+    ]
+    return max(found, key=attrgetter("start")) if found else None
 
 
 @lru_cache(maxsize=4096)
