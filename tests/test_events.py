@@ -793,3 +793,22 @@ def test_a_ceasefire_named_as_a_bodys_task_is_no_agreement() -> None:
     assert not [
         e for e in timeline.extract(text, published="2025-09-11").events if e.type == "AGREE"
     ]
+
+
+def test_talks_a_meeting_is_held_for_are_that_meeting() -> None:
+    import timeline
+
+    text = "استضافت الكويت، أمس الإثنين، اجتماعاً طارئاً لوزراء خارجية دول مجلس التعاون الخليجي، لبحث التصعيد في المنطقة."
+    evs = [e for e in timeline.extract(text, published="2025-11-04").events if e.type == "CONSULT"]
+    assert [e.date.value for e in evs] == ["2025-11-03"]
+
+
+def test_a_definite_re_mention_takes_the_explicit_lead_date() -> None:
+    import timeline
+
+    text = (
+        "استضافت الكويت، أمس الإثنين، اجتماعاً طارئاً لوزراء خارجية دول مجلس التعاون الخليجي، "
+        "لبحث التصعيد في المنطقة.\n\nوترأس الاجتماع وزير الخارجية الكويتي."
+    )
+    evs = [e for e in timeline.extract(text, published="2025-11-04").events if e.type == "CONSULT"]
+    assert {e.date.value for e in evs} == {"2025-11-03"}

@@ -2484,13 +2484,18 @@ def _inferred_dates(
         if not kinds or ev.date_basis != "unknown" or ev.negated or ev.hypothetical:
             continue
         sent = doc.tokens[tr.tok].sent
-        for j in range(i - 1, -1, -1):
-            prev = out[j]
-            if doc.tokens[triggers[j].tok].sent >= sent or prev.type not in kinds:
-                continue
-            if prev.date.value is not None and not (prev.negated or prev.hypothetical):
-                out[i] = replace(ev, date=prev.date, date_basis="inferred")
-                break
+        leads = [
+            out[j]
+            for j in range(i - 1, -1, -1)
+            if doc.tokens[triggers[j].tok].sent < sent
+            and out[j].type in kinds
+            and out[j].date.value is not None
+            and not (out[j].negated or out[j].hypothetical)
+        ]
+        # a lead dated by its own words outranks one dated by the publication
+        lead = next((p for p in leads if p.date_basis == "explicit"), leads[0] if leads else None)
+        if lead is not None:
+            out[i] = replace(ev, date=lead.date, date_basis="inferred")
     return _narrative_dates(doc, triggers, out, fallback)
 
 
@@ -2798,6 +2803,7 @@ def prune(doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft]) -
                 keep[j] = False
     _fold_into_relative(doc, triggers, out, keep)
     _fold_rementions(triggers, out, keep)
+    _fold_purposes(doc, triggers, out, keep, sent)
     result: list[EventDraft] = []
     for i, ev in enumerate(out):
         if not keep[i]:
@@ -2905,6 +2911,25 @@ def _fold_rementions(
             ):
                 keep[j] = False
                 break
+
+
+def _fold_purposes(
+    doc: Doc,
+    triggers: Sequence[Trigger],
+    events: Sequence[EventDraft],
+    keep: list[bool],
+    sent: Sequence[int],
+) -> None:
+    """The talks a meeting is held for (استضافت الكويت اجتماعاً ... لبحث التصعيد، التقى
+    الوزير نظيره لمناقشة): a verbal noun with ل of purpose after a meeting of its sentence is
+    that meeting, not another."""
+    for j, tj in enumerate(triggers):
+        if not keep[j] or events[j].type != "CONSULT" or tj.pos != "noun":
+            continue
+        if not doc.tokens[tj.tok].key.startswith("ل"):
+            continue
+        if any(keep[i] and events[i].type == "CONSULT" and sent[i] == sent[j] for i in range(j)):
+            keep[j] = False
 
 
 def _unique_actors(actors: list[EventActor]) -> list[EventActor]:
