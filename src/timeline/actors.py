@@ -1107,7 +1107,7 @@ def _affiliations(nt: NormalisedText, kept: list[_M]) -> None:
     for m in kept:
         if m.kind != "person" or m.title_span is None or m.name in found:
             continue
-        if not _minister_title(m.title_key or ""):
+        if ministry_phrase(m.title_key or "") is None:  # no minister (cached, cheap)
             continue
         phrase = ministry_phrase(_DIACRITICS.sub("", nt.slice(m.title_span)))
         if phrase is None:
@@ -1129,12 +1129,6 @@ def _affiliations(nt: NormalisedText, kept: list[_M]) -> None:
         for m in kept:
             if m.kind == "person" and m.name in found:
                 m.affiliation = found[m.name]
-
-
-@lru_cache(maxsize=4096)
-def _minister_title(title_key: str) -> bool:
-    """Whether a normalised title may name a ministry (وزير among its first words)."""
-    return ministry_phrase(title_key) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -2484,16 +2484,18 @@ def _inferred_dates(
         if not kinds or ev.date_basis != "unknown" or ev.negated or ev.hypothetical:
             continue
         sent = doc.tokens[tr.tok].sent
-        leads = [
-            out[j]
-            for j in range(i - 1, -1, -1)
-            if doc.tokens[triggers[j].tok].sent < sent
-            and out[j].type in kinds
-            and out[j].date.value is not None
-            and not (out[j].negated or out[j].hypothetical)
-        ]
-        # a lead dated by its own words outranks one dated by the publication
-        lead = next((p for p in leads if p.date_basis == "explicit"), leads[0] if leads else None)
+        # the latest lead dated by its own words, else the latest dated by the publication
+        lead: EventDraft | None = None
+        for j in range(i - 1, -1, -1):
+            prev = out[j]
+            if doc.tokens[triggers[j].tok].sent >= sent or prev.type not in kinds:
+                continue
+            if prev.date.value is None or prev.negated or prev.hypothetical:
+                continue
+            lead = lead or prev
+            if prev.date_basis == "explicit":
+                lead = prev
+                break
         if lead is not None:
             out[i] = replace(ev, date=lead.date, date_basis="inferred")
     return _narrative_dates(doc, triggers, out, fallback)

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
@@ -687,6 +688,7 @@ def _dateline_end(line: str) -> int:
     return m.end() if _agency_tag(m.group("tag")) else 0
 
 
+@lru_cache(maxsize=1024)
 def _agency_tag(tag: str) -> bool:
     """A news agency's tag: a media outlet the gazetteer knows (رويترز، واس، كونا) or a
     single nisba that names a national agency (العمانية)."""
