@@ -34,3 +34,12 @@ def best_of(fn: Callable[[], object], repeat: int, min_time: float = 0.2) -> flo
                 break
         best = min(best, elapsed / n)
     return best
+
+
+def build_kind() -> str:
+    """Whether the ``timeline`` being measured is the pure-Python one or the mypyc-compiled
+    wheel (``HATCH_BUILD_HOOKS_ENABLE=true python -m build``)."""
+    from timeline import events
+
+    compiled = not str(events.__file__).endswith(".py")
+    return "compiled (mypyc)" if compiled else "pure Python"

@@ -23,7 +23,7 @@ import time
 import warnings
 from pathlib import Path
 
-from _common import best_of, seed_texts
+from _common import best_of, build_kind, seed_texts
 
 from timeline.batch import run_batch
 from timeline.pipeline import extract
@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ours()
     t_same = best_of(ours, args.repeat) / len(articles)
+    print(f"timeline : {build_kind()}")
     print(f"articles: {len(articles)} seeds, mean {size / 1024:.1f} KB")
     print(f"extract (same)   : {1 / t_same:>10,.1f} articles/s (the same texts again and again)")
     try:

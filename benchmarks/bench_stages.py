@@ -16,14 +16,14 @@ import warnings
 from collections.abc import Callable
 from typing import TypeVar
 
-from _common import seed_texts
+from _common import build_kind, seed_texts
 
 from timeline import events as ev
 from timeline.actors import actors_of, find_actors
 from timeline.agreements import find_agreements
 from timeline.models import Article, Extraction
 from timeline.pipeline import _time_regions, extract
-from timeline.reader import read_article
+from timeline.reader import read_article, visible_text
 from timeline.times import find_times
 from timeline.tokens import Regions
 
@@ -40,13 +40,12 @@ def staged(article: Article, clock: dict[str, float]) -> None:
         return out
 
     regions, body = Regions(_time_regions(article)), Regions(article.segments)
+    text = visible_text(article)  # as in extract: boilerplate blanked
     times = timed(
         "find_times",
-        lambda: [t for t in find_times(article.text, article.published) if regions.holds(t.span)],
+        lambda: [t for t in find_times(text, article.published) if regions.holds(t.span)],
     )
-    mentions = timed(
-        "find_actors", lambda: [m for m in find_actors(article.text) if body.holds(m.span)]
-    )
+    mentions = timed("find_actors", lambda: [m for m in find_actors(text) if body.holds(m.span)])
     doc = timed("analyse", lambda: ev.analyse(article, times, mentions))
     triggers = timed("find_triggers", lambda: ev.find_triggers(doc))
     events = timed("build events", lambda: ev._build(doc, triggers))
@@ -77,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.rounds):
         for a in articles:
             staged(a, clock)
+    print(f"timeline: {build_kind()}")
     n = args.rounds * len(articles)
     for name, took in clock.items():
         print(f"{name:14s}: {took / n * 1000:7.3f} ms/article")

@@ -19,12 +19,13 @@ from operator import attrgetter
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import TypeAdapter
 from rapidfuzz import fuzz
 
 from . import lexicon
 from .institutions import Hit, find_institutions, ministry_phrase, stands_for_home
 from .models import Actor, ActorKind, ActorMention
+from .schemas import Gazetteer, GazetteerEntry, TitleLexicon
 from .text import NormalisedText, normalise_key
 from .tokens import TokenTable, origins
 from .tokens import table as token_table
@@ -44,70 +45,7 @@ __all__ = [
 Via = Literal["gazetteer", "fuzzy", "title", "metonym", "demonym", "coreference", "institution"]
 
 
-# --------------------------------------------------------------------------- data models
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class GazetteerEntry(_Data):
-    """One actor or place of the gazetteer; ``aliases`` are already normalised keys."""
-
-    name: str = Field(description="Canonical English name, Wikipedia style.")
-    kind: ActorKind
-    ar: str = Field(description="Natural Arabic display form.")
-    aliases: tuple[str, ...] = ()
-    country: str | None = None
-    qid: str | None = None
-    demonyms: tuple[str, ...] = Field(default=(), description="Adjectives naming the country.")
-    metonym_of: str | None = Field(default=None, description="Country a capital stands for.")
-    place: bool | None = Field(default=None, description="Usable as an event location.")
-    ambiguous: tuple[str, ...] = Field(default=(), description="Aliases shared with others.")
-    marked: tuple[str, ...] = Field(
-        default=(), description="Spellings with diacritics that pick this entry (عمّان)."
-    )
-
-    @property
-    def is_place(self) -> bool:
-        """Whether the entry can be an event location (countries, cities, seas, regions)."""
-        if self.place is not None:
-            return self.place
-        return self.kind in ("country", "location")
-
-
-class Gazetteer(_Data):
-    """The gazetteer file ``data/ar/actors.json``."""
-
-    doc: str = Field(default="", alias="_doc")
-    entries: tuple[GazetteerEntry, ...]
-
-
-class TitleLexicon(_Data):
-    """The title lexicon ``data/ar/titles.json`` (all keys normalised)."""
-
-    doc: str = Field(default="", alias="_doc")
-    heads: frozenset[str]
-    suffixable: frozenset[str]
-    pronoun_suffixes: tuple[str, ...]
-    counterpart: frozenset[str]
-    modifiers: frozenset[str]
-    anaphors: frozenset[str]
-    stopwords: frozenset[str]
-    name_links: frozenset[str] = frozenset()
-    compound_names: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
-    derived_prefixes: tuple[str, ...] = ()
-    verb_prefixes: tuple[str, ...] = ()
-    verb_suffixes: tuple[str, ...] = ()
-    not_fuzzy: frozenset[str] = frozenset()
-    home_words: frozenset[str] = frozenset()
-    given_names: frozenset[str] = frozenset()
-    governing: frozenset[str] = frozenset()
-    adjective_endings: tuple[str, ...] = ()
-    not_names: frozenset[str] = frozenset()
-    destination_heads: frozenset[str] = frozenset()
-    destination_words: frozenset[str] = frozenset()
+# --------------------------------------------------------------------------- data
 
 
 def gazetteer() -> Gazetteer:

@@ -28,16 +28,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import get_args
 
-from pydantic import BaseModel, ConfigDict
-
 from . import lexicon
 from .events import (
     Doc,
     EventDraft,
-    Morphology,
     Token,
     Trigger,
-    TriggerLexicon,
     _clause_time,
     _country_of,
     _event_date,
@@ -56,57 +52,10 @@ from .models import (
     MilestoneStage,
     Span,
 )
+from .schemas import AgreementLexicon, Morphology, TriggerLexicon
 from .text import normalise_key
 
 __all__ = ["AgreementLexicon", "find_agreements"]
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class NounEntry(_Data):
-    """A word or phrase that names an agreement, and its kind."""
-
-    phrase: str
-    kind: str
-
-
-class StageEntry(_Data):
-    """Words that put an agreement at a milestone."""
-
-    stage: MilestoneStage
-    verbs: list[tuple[str, str]] = []
-    words: list[str] = []
-
-
-class DomainEntry(_Data):
-    """An English domain key and the Arabic words for it."""
-
-    key: str
-    words: list[str]
-
-
-class ClauseEntry(_Data):
-    """A provision kind and the phrases that state it."""
-
-    kind: str
-    phrases: list[str]
-
-
-class AgreementLexicon(_Data):
-    """The content of ``agreements.json``."""
-
-    version: int
-    nouns: list[NounEntry]
-    families: dict[str, str]
-    stages: list[StageEntry]
-    domains: list[DomainEntry]
-    clauses: list[ClauseEntry]
-    np_stop: list[str]
-    kind_priority: list[str] = []
-    intent_words: list[str] = []
-    intent_window: int = 4
 
 
 Phrase = tuple[str, ...]

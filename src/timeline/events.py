@@ -29,7 +29,7 @@ from itertools import compress, pairwise, repeat
 from operator import and_, attrgetter
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import TypeAdapter
 
 from . import lexicon
 from .actors import names_its_country, place_country, title_honorifics, title_words
@@ -47,6 +47,7 @@ from .models import (
     TimeExpression,
 )
 from .reader import visible_text
+from .schemas import EventGrammar, ModeModifier, Morphology, TriggerLexicon
 from .text import normalise_key, positions, sentences
 from .times import resolve_time
 from .tokens import Regions, TokenTable
@@ -55,121 +56,7 @@ from .tokens import table as token_table
 __all__ = ["analyse", "find_events", "lookup", "prune"]
 
 
-# --------------------------------------------------------------------------- data models
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class Morphology(_Data):
-    """Affixes that inflect the stems of ``triggers.json``."""
-
-    past_suffixes: list[str]
-    present_prefixes: list[str]
-    present_suffixes: list[str]
-    future_prefixes: list[str]
-    noun_suffixes: list[str]
-    definite: str
-    conjunctions: list[str]
-    prepositions: list[str]
-    pronoun_suffixes: list[str]
-
-
-class ModeModifier(_Data):
-    """A word near a trigger that refines its mode (اتصال هاتفي → phone)."""
-
-    mode: str
-    words: list[str]
-    window: int = 2
-    types: list[EventType] = []
-    keep_modes: list[str] = []  # modes it never overrides (الدفاعات الجوية: intercept stays)
-
-
-class TriggerEntry(_Data):
-    """One trigger family: type, mode, stems and the context it needs."""
-
-    type: EventType
-    mode: str | None = None
-    verbs: list[tuple[str, str]] = []
-    nouns: list[str] = []
-    forms: list[str] = []
-    needs: list[str] = []
-    needs_side: Literal["after", "before", "both"] = "after"
-    window: int = 3
-    unless_before: list[str] = []
-    unless_after: list[str] = []
-    unless_sentence: list[str] = []
-
-
-class TriggerLexicon(_Data):
-    """The content of ``triggers.json``."""
-
-    version: int
-    morphology: Morphology
-    mode_modifiers: list[ModeModifier] = []
-    entries: list[TriggerEntry]
-    mode_families: list[list[str]] = []  # modes that may name one event (see merge)
-
-
-class Grammar(_Data):
-    """The content of ``events.json``: function words of the event engine."""
-
-    version: int
-    clause_punct: str
-    clause_openers: list[str]
-    temporal_openers: list[str]
-    inherit_openers: list[str]
-    relative_openers: list[str]
-    target_prepositions: list[str]
-    target_proclitics: list[str]
-    other_prepositions: list[str]
-    place_prepositions: list[str]
-    negators: list[str]
-    future_negators: list[str]
-    modals: list[str]
-    modal_present: list[str]
-    modal_phrases: list[str] = []
-    deniers: list[str]
-    question_marks: str
-    coreferent_pair: list[str]
-    demonstratives: list[str] = []
-    polarity: list[str] = []
-    agent_markers: list[str] = []
-    material_types: list[EventType] = []
-    verb_only_types: list[EventType] = []
-    attribution_markers: list[str] = []
-    attribution_links: list[str] = []
-    victim_modes: list[str] = []
-    victim_words: list[str] = []
-    consequence_markers: list[str] = []
-    consequence_window: int = 3
-    commentary_words: list[str] = []
-    outcome_verbs: list[str] = []
-    continuatives: list[str] = []
-    origin_words: list[str] = []
-    generic_modes: list[str] = []
-    place_heads: list[str] = []
-    undergo_verbs: list[str] = []
-    perpetration_verbs: list[str] = []
-    work_titles: list[str] = []
-    intended_words: list[str] = []
-    weapon_words: list[str] = []
-    complementizers: list[str] = []
-    membership_prepositions: list[str] = []
-    background_openers: list[str] = []
-    topic_shifts: list[str] = []
-    framing_prepositions: list[str] = []
-    noun_event_modes: list[str] = []
-    time_frame_prepositions: list[str] = []
-    force_words: list[str] = []
-    venue_heads: list[str] = []
-    receive_verbs: list[str] = []
-    charge_words: list[str] = []
-    involvement_words: list[str] = []
-    cancel_words: list[str] = []
-    withdraw_words: list[str] = []
-    answered_words: list[str] = []
+# --------------------------------------------------------------------------- senses
 
 
 Tense = Literal["past", "present", "future", "noun"]
@@ -283,7 +170,7 @@ def _compiled() -> _Compiled:
 
 @dataclass(frozen=True, slots=True)
 class _GrammarSets:
-    g: Grammar
+    g: EventGrammar
     openers: frozenset[str]
     temporal: frozenset[str]
     inherit: frozenset[str]
@@ -338,7 +225,7 @@ class _GrammarSets:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _GrammarSets:
-    g = lexicon.load("events", Grammar)
+    g = lexicon.load("events", EventGrammar)
     return _GrammarSets(
         g=g,
         openers=_keys(g.clause_openers),
@@ -1375,10 +1262,10 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
     _visited(doc, tr, args)
     _passive_roles(doc, tr, args, in_clause)
     _victim_roles(doc, tr, args, in_clause)
-    if args.agent is None and args.target is not None and _lam_doer(doc, tr, args.target):
-        args.agent, args.target = args.target, None
-    elif args.agent is not None and args.target is None and _lam_object(doc, tr, args.agent):
-        args.agent, args.target = None, args.agent
+    if (args.agent is None and args.target is not None and _lam_doer(doc, tr, args.target)) or (
+        args.agent is not None and args.target is None and _lam_object(doc, tr, args.agent)
+    ):
+        args.agent, args.target = _swapped(args.agent, args.target)
     if args.agent is None and tr.type == "ASSAULT":  # بعد استهدافها بصاروخ حوثي
         doers = [k for k in in_clause if k != args.target and _doer_adjective(doc, k)]
         args.agent = doers[0] if doers else None
@@ -1660,7 +1547,13 @@ def _visited(doc: Doc, tr: Trigger, args: _Args) -> None:
         return
     m = doc.mentions[args.agent]
     if doc.mention_tok[args.agent][0] > tr.last and (m.via == "metonym" or m.kind == "location"):
-        args.target, args.agent = args.agent, None
+        args.agent, args.target = _swapped(args.agent, args.target)
+
+
+def _swapped(agent: int | None, target: int | None) -> tuple[int | None, int | None]:
+    """Agent and target exchanged (a plain function: swapping two attributes in one
+    statement is miscompiled by mypyc when one side is narrowed to None)."""
+    return target, agent
 
 
 def _received(doc: Doc, tr: Trigger, args: _Args) -> None:
@@ -1683,7 +1576,8 @@ def _received(doc: Doc, tr: Trigger, args: _Args) -> None:
         and _from_word(doc, _title_start(doc, k))
     ]
     if callers:
-        args.agent, args.target = callers[0], args.agent
+        args.target = args.agent
+        args.agent = callers[0]
         args.others = [k for k in args.others if k != callers[0]]
 
 

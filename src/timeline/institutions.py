@@ -25,30 +25,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from . import lexicon
+from .schemas import InstitutionLexicon
 from .text import normalise_key
 
 __all__ = ["Institution", "find_institutions", "ministry_phrase", "stands_for_home"]
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-    doc: str = Field(default="", alias="_doc")
-    heads: dict[str, str]
-    ministry_heads: list[str]
-    minister_heads: dict[str, str] = Field(default_factory=dict)
-    portfolios: dict[str, str]
-    named_bodies: dict[str, str] = Field(default_factory=dict)
-    country_heads: dict[str, str]
-    definite_countries: list[str] = Field(default_factory=list)
-    adjectives: list[str]
-    stop: list[str]
-    not_genitive: list[str] = Field(default_factory=list)
-    bare_definite: list[str] = Field(default_factory=list)
-    home_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +52,7 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = lexicon.load("institutions", _Data)
+    data = lexicon.load("institutions", InstitutionLexicon)
     heads = {normalise_key(h): k for h, k in data.heads.items()}
     country = {"ال" + normalise_key(h): t for h, t in data.country_heads.items()}
     definite = {"ال" + h: h for h in heads}

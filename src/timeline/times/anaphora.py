@@ -13,9 +13,8 @@ import re
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..lexicon import load
+from ..schemas import AnaphoraWords, SameTimeWords
 from ..text import NormalisedText
 from .grammar import alt, norm
 from .resolve import day_iv, month_iv, week_iv, week_value, year_iv
@@ -44,23 +43,11 @@ _YEAR = re.compile(r"^\d{4}")
 _WRITTEN_YEAR = re.compile(r"\d{4}")
 
 
-class _SameData(BaseModel):
-    units: dict[str, str]
-    after: list[str]
-    before: list[str]
-    of: list[str] = []
-    next: list[str] = []
-    previous: list[str] = []
-    previous_units: list[str] = []
-
-
-class _Words(BaseModel):
-    same_time: _SameData | None = None
-
-
 class _Compiled:
     def __init__(self) -> None:
-        data = load("time_words", _Words).same_time or _SameData(units={}, after=[], before=[])
+        data = load("time_words", AnaphoraWords).same_time or SameTimeWords(
+            units={}, after=[], before=[]
+        )
         self.grain = {norm(k): v for k, v in data.units.items()}
         units, after, before = alt(data.units), alt(data.after), alt(data.before)
         self.pattern = re.compile(
@@ -154,7 +141,7 @@ def _step(at: dt.datetime, grain: str, step: int) -> dt.datetime:
 
 def _antecedent(before: list[dict[str, Any]], grain: str) -> dt.datetime | None:
     """The start of the latest of ``before`` that fixes ``grain``."""
-    for f in reversed(before):
+    for f in before[::-1]:
         iv = f.get("interval")
         if (
             iv is not None
