@@ -1004,7 +1004,7 @@ def find_actors(text: str) -> list[ActorMention]:
         return []
     nt, toks, hits = _scan(text)
     norm = nt.text
-    mentions = list(map(_from_hit, hits))
+    mentions = [_from_hit(h) for h in hits]
     marked: set[int] = set()
     hit_at = {h.i: n for n, h in enumerate(hits)}
     titles = _titles_in(toks, norm, hits, hit_at)

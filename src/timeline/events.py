@@ -334,14 +334,35 @@ CUE_ATTRIBUTION = 2  # it opens an attribution phrase (بحسب، نقلا، و�
 CUE_OPENS = 4  # it opens a clause by itself
 
 
-@lru_cache(maxsize=65536)
-def _lexeme(key: str, final_taa: bool) -> tuple[tuple[str, ...], int]:
+Lexeme = tuple[tuple[str, ...], int]
+
+# computed lexemes by key, one table for words written with a final ة and one for the rest
+# (plain dicts: a lookup per word is cheaper than an lru_cache call)
+_LEXEMES: tuple[dict[str, Lexeme], dict[str, Lexeme]] = ({}, {})
+_LEXEMES_MAX = 65536
+
+
+def _lexeme(key: str, final_taa: bool) -> Lexeme:
     """A word's :func:`variants` and its :data:`CUE_TRIGGER` / :data:`CUE_ATTRIBUTION` /
-    :data:`CUE_OPENS` bits, computed once per word."""
+    :data:`CUE_OPENS` bits."""
     vars = variants(key, final_taa)
     cues = 0 if _compiled().index.keys().isdisjoint(vars) else CUE_TRIGGER
     cues |= CUE_ATTRIBUTION if key in _grammar().attrib else 0
     return vars, cues | (CUE_OPENS if _opening(key)[0] else 0)
+
+
+def _lexemes(keys: list[str], taa: list[bool]) -> list[Lexeme]:
+    """:func:`_lexeme` of every word, each word computed once (cached)."""
+    out: list[Lexeme] = []
+    for key, final_taa in zip(keys, taa, strict=True):
+        table = _LEXEMES[1] if final_taa else _LEXEMES[0]
+        hit = table.get(key)
+        if hit is None:
+            if len(table) >= _LEXEMES_MAX:
+                table.clear()
+            hit = table[key] = _lexeme(key, final_taa)
+        out.append(hit)
+    return out
 
 
 def lookup(word: str) -> list[tuple[EventType, str | None, Tense]]:
@@ -524,9 +545,9 @@ def _tokens(
     # the original word ends in ة (its normalised ه is no pronoun); no mark ends a word
     taa_ends = {p + 1 for p in positions(text, "ة")}
     taa = list(map(taa_ends.__contains__, ends))
-    lexemes = list(map(_lexeme, keys, taa))
+    lexemes = _lexemes(keys, taa)
     vars = [v for v, _ in lexemes]
-    tokens = list(map(Token, range(len(keys)), keys, vars, spans, sent))
+    tokens = [Token(i, keys[i], vars[i], spans[i], sent[i]) for i in range(len(keys))]
     return tokens, [c for _, c in lexemes], runs
 
 
