@@ -1028,6 +1028,8 @@ def _marker(doc: Doc, k: int) -> Mark | Literal["previous"]:
             return "target"
         if prev.key in gram.other_preps:
             return "other"
+        if bare[:1] == "ب" and bare[1:] in gram.venues:
+            return "other"  # بمقر مجلس الوزراء: where it happens, as في مقر
         if prev.key.startswith(_FUSED_ARTICLE):
             return "target"
         if not (prev.key.startswith("ال") or j == t0 - 1 or bare in gram.venues):
