@@ -21,6 +21,7 @@ from typing import Literal
 import regex
 from pydantic import TypeAdapter
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from . import lexicon
 from .institutions import Hit, find_institutions, ministry_phrase, stands_for_home
@@ -340,7 +341,9 @@ def _fuzzy_candidates(word: str) -> tuple[tuple[int, _Form], ...]:
         sk = _skeleton(stem)
         for form in idx.skeleton.get(sk, ()):
             n = len(form.tokens)
-            if n == 1 and (len(sk) < 4 or fuzz.ratio(stem, form.key) < 75):
+            person = idx.entries[form.owners[0]].kind == "person"
+            floor = 80 if person else 75  # نابليون is no نابيولينا
+            if n == 1 and (len(sk) < 4 or fuzz.ratio(stem, form.key) < floor):
                 continue
             if off and idx.entries[form.owners[0]].kind == "person" and word[0] not in "وف":
                 continue
@@ -367,9 +370,11 @@ def _fuzzy_word(stem: str) -> int | None:
     best: tuple[float, int] | None = None
     for key, entry in idx.fuzzy.get(stem[:2], ()):
         short, long_ = sorted((len(key), len(stem)))
-        if short / long_ < 0.7:
-            continue
+        if short / long_ < 0.7 or (short < 6 and idx.entries[entry].kind == "person"):
+            continue  # a short name is too like common words (لامير، لاميا ≠ لامي)
         score = fuzz.ratio(stem, key, score_cutoff=82)
+        if score and short <= 6 and LCSseq.similarity(stem, key) < short:
+            continue  # a short word may miss letters (فنزيا), not swap them (لاتفاق ≠ لاتفيا)
         if score and (best is None or score > best[0]):
             best = (score, entry)
     return None if best is None else best[1]
