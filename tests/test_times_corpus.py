@@ -86,7 +86,7 @@ VALUE_PATTERNS = {
     "minute": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
     "vague": r"(?:PAST|PRESENT|FUTURE)_REF",
 }
-DURATION_PATTERN = r"P(?:\d+[YMWD])+|PT(?:\d+[HMS])+"
+DURATION_PATTERN = r"P(?:\d+[YMWD])+|PT(?:\d+[HMS])+|PX(?:[YMWD]|DE|CE)|PTX[HMS]"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 

@@ -456,11 +456,14 @@ def _b_ago_later(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
     sign = -1 if word in g.ago else 1
     approx = _g(m, "approx")
     mod = g.approx.get(approx) if approx else None
+    relative = g.event_relative.match(text[m.end() : m.end() + 40]) is not None
     if n is None:
+        if relative:  # "بعد ساعات من زيارة": some hours after an event, not after now
+            return Parsed("duration", 0, 0, unit=unit, n=None, mod=mod)
         return Parsed("vague", 0, 0, vague="PAST_REF" if sign < 0 else "FUTURE_REF")
     if (_g(m, "unit1") or "") in g.ambiguous_units and not _g(m, "era_of"):
         return None
-    if g.event_relative.match(text[m.end() : m.end() + 40]):
+    if relative:
         # "بعد أسبوعين من احتجازهم": counted from an event, not from the anchor
         return Parsed("duration", 0, 0, unit=unit, n=n, mod=mod)
     return Parsed("ago" if sign < 0 else "later", 0, 0, unit=unit, n=n, mod=mod)
@@ -626,6 +629,15 @@ def _b_vague(m: re.Match[str], text: str, g: Grammar) -> Parsed | None:
         return None
     if g.deictic_block_before.search(text[max(0, m.start("core") - 25) : m.start("core")]):
         return None
+    words = (_g(m, "vague") or "").split()
+    if (
+        len(words) == 2
+        and (words[0] in g.ago or words[0] in g.later)
+        and words[1] in g.unit_of
+        and g.event_relative.match(text[m.end() : m.end() + 40])
+    ):
+        # "قبل أيام من الانتخابات": some days before an event, not before now
+        return Parsed("duration", 0, 0, unit=g.unit_of[words[1]], n=None)
     return Parsed("vague", 0, 0, vague=v)
 
 

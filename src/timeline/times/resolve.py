@@ -334,7 +334,7 @@ def _resolve(p: Parsed, anchor: D | None, direction: str) -> Resolved:
         return Resolved(_duration_value(unit, p.n or 1), UNIT_GRAIN[unit], type="SET")
     if k == "duration":
         return Resolved(
-            _duration_value(p.unit or "day", p.n or 0),
+            _duration_value(p.unit or "day", p.n),
             UNIT_GRAIN[p.unit or "day"],
             type="DURATION",
             mod=p.mod,
@@ -393,7 +393,11 @@ def _unknown_of(unit: str) -> str:
     }[unit]
 
 
-def _duration_value(unit: str, n: int) -> str:
+def _duration_value(unit: str, n: int | None) -> str:
+    """The TIMEX3 value of ``n`` units; ``n=None`` (ساعات، أيام) is an unspecified count."""
+    if n is None:
+        code = {"decade": "DE", "century": "CE"}.get(unit) or UNIT_CODE[unit]
+        return f"PTX{code}" if unit in ("hour", "minute", "second") else f"PX{code}"
     if unit == "decade":
         return f"P{n * 10}Y"
     if unit == "century":
