@@ -1095,6 +1095,13 @@ def title_words() -> frozenset[str]:
     return _index().title_words
 
 
+def is_counterpart_title(title: str) -> bool:
+    """Whether a title opens with "counterpart" (نظيره الأردني، نظيرته): its pronoun points
+    back at someone named before."""
+    words = normalise_key(title).split()
+    return bool(words) and any(words[0].startswith(h) for h in _titles().counterpart)
+
+
 def title_honorifics() -> frozenset[str]:
     """The normalised words of address and ranks that may open a name (الدكتور، العميد)."""
     return _titles().honorifics

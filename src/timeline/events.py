@@ -32,7 +32,13 @@ from typing import Literal, NamedTuple
 from pydantic import TypeAdapter
 
 from . import lexicon
-from .actors import names_its_country, place_country, title_honorifics, title_words
+from .actors import (
+    is_counterpart_title,
+    names_its_country,
+    place_country,
+    title_honorifics,
+    title_words,
+)
 from .models import (
     ActorKind,
     ActorMention,
@@ -221,6 +227,7 @@ class _GrammarSets:
     cancel: frozenset[str] = frozenset()
     withdraw: frozenset[str] = frozenset()
     answered: frozenset[str] = frozenset()
+    duals: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +280,7 @@ def _grammar() -> _GrammarSets:
         forces=_keys(g.force_words),
         venues=_keys(g.venue_heads),
         receive=_keys(g.receive_verbs),
+        duals={normalise_key(w): kind for w, kind in g.dual_subjects.items()},
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -1076,6 +1084,12 @@ def _title_marked(tok: Token, word: str) -> bool:
     )
 
 
+def _counterpart(doc: Doc, k: int) -> bool:
+    """Whether mention ``k`` is named as someone's counterpart (نظيره الأردني أيمن الصفدي)."""
+    title = doc.mentions[k].title
+    return title is not None and is_counterpart_title(title)
+
+
 def _title_start(doc: Doc, k: int) -> int:
     """The token where mention ``k``'s title begins, when the title's words stand right
     before the name (وزير الخارجية المصري بدر عبد العاطي); else the mention's first token."""
@@ -1186,6 +1200,16 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
         # بدأ الرئيس بوتين زيارة الصين: the name before the verbal noun does it, the place
         # after it is visited
         args.agent, obj = before[-1], after[0]
+    elif (
+        after
+        and tr.pos != "noun"
+        and tr.type != "STATEMENT"
+        and _counterpart(doc, after[0])
+        and (prev_agent is not None or cl.opener == "relative")
+    ):
+        # حيث التقى نظيره الأردني: his counterpart is met by the one named before
+        args.agent = prev_agent if prev_agent is not None else _antecedent(doc, cl)
+        obj = after[0]
     elif after:
         args.agent = after[0]
         end = _past_times(doc, cl, doc.mention_tok[after[0]][1] + 1)
@@ -2290,6 +2314,8 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             date, basis = _UNKNOWN_DATE, "unknown"
         roles = _roles(args)
         actors: list[EventActor] = [_actor(doc, k, role) for k, role in roles]
+        pair = _pair_before(doc, triggers, events, ti) if args.agent is None else []
+        actors[:0] = [_event_actor(name, "agent", kind) for name, kind in pair]
         for k, role in roles:
             m = doc.mentions[k]
             country = _country_of(m)
@@ -2356,6 +2382,62 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
     return _inferred_dates(doc, triggers, events, fallback)
 
 
+def _dual_subject(doc: Doc, tr: Trigger) -> str | None:
+    """The kind (person, country, any) of a dual subject next to a verb (ووقع الوزيران،
+    الجانبان اتفقا), see ``dual_subjects`` in events.json."""
+    if tr.pos == "noun":
+        return None
+    duals = _grammar().duals
+    cl = doc.clauses[doc.clause_of[tr.tok]]
+    for j in (tr.last + 1, tr.last + 2, tr.tok - 1):
+        if cl.first <= j <= cl.last:
+            for v in doc.tokens[j].vars:
+                kind = duals.get(v)
+                if kind is not None:
+                    return kind
+    return None
+
+
+_DUAL_KINDS: dict[str, tuple[str, ...]] = {
+    "person": ("person",),
+    "country": ("country",),
+    "any": ("person", "country", "organization", "group"),
+}
+
+
+def _pair_before(
+    doc: Doc, triggers: Sequence[Trigger], events: Sequence[EventDraft], ti: int
+) -> list[tuple[str, ActorKind | None]]:
+    """The two actors a dual subject stands for (وصل الشيباني ... والتقى نظيره الصفدي. ووقع
+    الوزيران): the first two of one wanted kind among the participants of the latest event
+    with two, in this sentence or the two before; none when there is no dual subject."""
+    kind = _dual_subject(doc, triggers[ti])
+    if kind is None:
+        return []
+    wanted = _DUAL_KINDS[kind]
+    sent = doc.tokens[triggers[ti].tok].sent
+    # البلدان after two ministers: their countries
+    home = {m.name: m.country for m in doc.mentions if m.kind == "person" and m.country}
+    for j in range(len(events) - 1, -1, -1):
+        if sent - doc.tokens[triggers[j].tok].sent > 2:
+            break
+        groups: dict[str, list[tuple[str, ActorKind | None]]] = {}
+        for a in events[j].actors:
+            name: str | None = a.name
+            a_kind = a.kind
+            if kind == "country" and a_kind == "person":
+                name, a_kind = home.get(a.name), "country"
+            if a.role == "source" or a_kind not in wanted or name is None:
+                continue
+            group = groups.setdefault(a_kind or "", [])
+            if all(n != name for n, _ in group):
+                group.append((name, a_kind))
+        for group in groups.values():
+            if len(group) >= 2:
+                return group[:2]
+    return []
+
+
 def _threatened_by(
     doc: Doc, triggers: Sequence[Trigger], ti: int, agent_of: dict[int, int | None]
 ) -> int | None:
@@ -2397,7 +2479,12 @@ def _inferred_dates(
         return _narrative_dates(doc, triggers, events, fallback)
     out = list(events)
     for i, (tr, ev) in enumerate(zip(triggers, events, strict=True)):
-        kinds = refs.get(doc.clause_of[tr.tok])
+        c = doc.clause_of[tr.tok]
+        kinds = refs.get(c)
+        nxt = doc.clauses[c + 1] if c + 1 < len(doc.clauses) else None
+        if nxt is not None and nxt.opener == "temporal" and nxt.sent == doc.clauses[c].sent:
+            # ووقع الوزيران خلال الزيارة: the time frame opens a clause of its own
+            kinds = (kinds or set()) | refs.get(c + 1, set())
         if not kinds or ev.date_basis != "unknown" or ev.negated or ev.hypothetical:
             continue
         sent = doc.tokens[tr.tok].sent

@@ -454,6 +454,7 @@ class EventGrammar(_LooseData):
     cancel_words: list[str] = []
     withdraw_words: list[str] = []
     answered_words: list[str] = []
+    dual_subjects: dict[str, Literal["person", "country", "any"]] = {}
 
 
 # ----------------------------------------------------------------------
