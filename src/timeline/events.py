@@ -2314,8 +2314,14 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             date, basis = _UNKNOWN_DATE, "unknown"
         roles = _roles(args)
         actors: list[EventActor] = [_actor(doc, k, role) for k, role in roles]
-        pair = _pair_before(doc, triggers, events, ti) if args.agent is None else []
-        actors[:0] = [_event_actor(name, "agent", kind) for name, kind in pair]
+        # a dual subject (ووقع الوزيران، فيما وقع البلدان) beats a doer carried on from before
+        first = doc.clauses[c].first
+        inherited = args.agent is not None and doc.mention_tok[args.agent][1] < first
+        pair = _pair_before(doc, triggers, events, ti) if args.agent is None or inherited else []
+        if pair:
+            actors = [_event_actor(name, "agent", kind) for name, kind in pair] + [
+                a for a in actors if not (inherited and a.role == "agent")
+            ]
         for k, role in roles:
             m = doc.mentions[k]
             country = _country_of(m)
@@ -2435,6 +2441,20 @@ def _pair_before(
         for group in groups.values():
             if len(group) >= 2:
                 return group[:2]
+    if kind != "country":
+        return []
+    # no event with two: the two countries named last before it (فيما وقع البلدان)
+    out: list[tuple[str, ActorKind | None]] = []
+    start = doc.tokens[triggers[ti].tok].span[0]
+    for m in sorted(doc.mentions, key=lambda m: -m.span[0]):
+        country = _country_of(m)
+        if m.span[0] >= start or country is None or (country, "country") in out:
+            continue
+        if sent - doc.tokens[doc.tok_at(m.span[0])].sent > 2:
+            break
+        out.append((country, "country"))
+        if len(out) == 2:
+            return out[::-1]
     return []
 
 
