@@ -776,6 +776,7 @@ class Trigger:
     pos: Literal["verb", "noun", "form"]
     tense: Tense
     prepositional: bool = False  # a noun after a preposition (لزيارة، في زيارة)
+    verb_after: bool = False  # a noun with a verb folded in after it (هجوماً استهدف)
 
 
 def _has(tok: Token, keys: frozenset[str]) -> bool:
@@ -945,6 +946,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             if specific and (generic or (prev.pos == "verb" and comp.needs[prev.entry])):
                 prev.mode = tr.mode
             prev.last = tr.tok
+            prev.verb_after = prev.verb_after or (prev.pos == "noun" and tr.pos != "noun")
             continue
         folded.append(tr)
     for tr in folded:
@@ -1189,6 +1191,12 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
     after = [k for k in after_any if k in animate]
     before = [k for k in animate if doc.mention_tok[k][1] < tr.tok and not marks[k]]
     obj: int | None = None
+    folded_obj: int | None = None
+    if tr.verb_after:
+        # هجوماً استهدف القوات الأمنية: what follows the folded verb is its object
+        later = [k for k in after_any if doc.mention_tok[k][0] > tr.last]
+        folded_obj = later[0] if later else None
+        after = [k for k in after if doc.mention_tok[k][0] < tr.last]
     if tr.pos != "noun" and before and doc.mention_tok[before[-1]][1] >= tr.tok - 1:
         args.agent = before[-1]
         near = [k for k in after_any if doc.mention_tok[k][0] <= tr.last + 3]
@@ -1253,6 +1261,7 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
         if unmarked or earlier:
             args.agent = (unmarked or earlier)[-1]
     targets = [k for k in in_clause if doc.mention_tok[k][0] > tr.last and marks[k] == "target"]
+    obj = obj if obj is not None else folded_obj
     if targets:
         args.target = targets[0]
     elif obj is not None:
