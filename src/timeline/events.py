@@ -795,7 +795,6 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
 
 def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
     comp = _compiled()
-    entry = comp.lex.entries[entry_k]
     toks = doc.tokens
     for ph in comp.unless_before[entry_k]:
         if _phrase_at(doc, i - len(ph), ph):
@@ -814,15 +813,22 @@ def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
             hit = starts and not starts.isdisjoint(tok.vars)
             if hit and any(_phrase_at(doc, tok.i, p) for p in phrases):
                 return False  # أصيب بطلق ناري عن طريق الخطأ: an accident
+    return not comp.needs[entry_k] or _companion_at(doc, i, entry_k) is not None
+
+
+def _companion_at(doc: Doc, i: int, entry_k: int) -> int | None:
+    """The token that gives the trigger at ``i`` its sense (``needs``: نشر → قوات، رفع →
+    العقوبات), or None."""
+    comp = _compiled()
+    entry = comp.lex.entries[entry_k]
+    toks = doc.tokens
     needs = comp.needs[entry_k]
-    if not needs:
-        return True
     lo = i - entry.window if entry.needs_side in ("before", "both") else i
     hi = i + entry.window if entry.needs_side in ("after", "both") else i
     for j in range(max(lo, 0), min(hi, len(toks) - 1) + 1):
         if j != i and toks[j].sent == toks[i].sent and _has(toks[j], needs):
-            return True
-    return False
+            return j
+    return None
 
 
 def _mode_of(doc: Doc, i: int, etype: EventType, mode: str | None) -> str | None:
@@ -924,6 +930,21 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 break
         if hit is not None:
             found.append(hit)
+    # what an undoing trigger needs is what it undoes, no event of its own (رفعت واشنطن
+    # العقوبات: sanctions eased, none imposed; علقت المحادثات: no talks)
+    undoing = _grammar().g.undoing_modes
+    objects: set[tuple[int, str]] = set()
+    for tr in found:
+        if tr.mode in undoing and comp.needs[tr.entry]:
+            what = _companion_at(doc, tr.tok, tr.entry)
+            if what is not None:
+                objects.add((what, tr.type))
+    if objects:
+        found = [
+            tr
+            for tr in found
+            if tr.pos != "noun" or all(k != tr.tok or t == tr.type for k, t in objects)
+        ]
     folded: list[Trigger] = []
     for tr in found:
         prev = folded[-1] if folded else None
@@ -2732,7 +2753,7 @@ def _informative(doc: Doc, tr: Trigger, ev: EventDraft) -> bool:
     if _anaphoric(doc, tr) or _charged(doc, tr):
         return False
     gram = _grammar()
-    if tr.type in gram.material:
+    if tr.type in gram.material or tr.mode in gram.g.material_modes:
         return True
     state = tr.type in gram.verb_only and tr.mode not in gram.g.noun_event_modes
     if tr.pos == "noun" and (state or not ev.agents):

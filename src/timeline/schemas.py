@@ -445,6 +445,8 @@ class EventGrammar(_LooseData):
     topic_shifts: list[str] = []
     framing_prepositions: list[str] = []
     noun_event_modes: list[str] = []
+    material_modes: list[str] = []
+    undoing_modes: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
