@@ -216,10 +216,22 @@ def test_round9_case(case: dict[str, Any]) -> None:
     assert failure is None, failure
 
 
+ROUND10_PATH = Path(__file__).parent / "corpus" / "events_ar_round10.json"
+ROUND10: dict[str, Any] = json.loads(ROUND10_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _params(ROUND10["cases"]))
+def test_round10_case(case: dict[str, Any]) -> None:
+    """A blind round of 200 sentences of all 17 types and hard negatives
+    (``events_ar_round10.json``)."""
+    failure = check(case, _events(case["text"], ROUND10["published"]))
+    assert failure is None, failure
+
+
 @pytest.mark.parametrize(
     "corpus",
-    [ROUND6, ROUND7, ROUND8, ROUND9, LEXICON],
-    ids=["round6", "round7", "round8", "round9", "lexicon"],
+    [ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, LEXICON],
+    ids=["round6", "round7", "round8", "round9", "round10", "lexicon"],
 )
 def test_round_corpus_shape(corpus: dict[str, Any]) -> None:
     cases = corpus["cases"]
