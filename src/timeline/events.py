@@ -88,6 +88,7 @@ class _Compiled:
     unless_sentence_phrases: tuple[tuple[tuple[str, ...], ...], ...]  # several words
     unless_sentence_starts: tuple[frozenset[str], ...]  # their first words
     modifiers: tuple[tuple[ModeModifier, frozenset[str]], ...]
+    nominal: tuple[frozenset[str], ...] = ()  # each entry's noun forms
 
 
 def _keys(items: Sequence[str]) -> frozenset[str]:
@@ -171,6 +172,10 @@ def _compiled() -> _Compiled:
             for e in lex.entries
         ),
         modifiers=tuple((m, _keys(m.words)) for m in lex.mode_modifiers),
+        nominal=tuple(
+            frozenset(f for n in e.nouns for f in inflect_noun(n, lex.morphology))
+            for e in lex.entries
+        ),
     )
 
 
@@ -228,6 +233,7 @@ class _GrammarSets:
     withdraw: frozenset[str] = frozenset()
     answered: frozenset[str] = frozenset()
     duals: dict[str, str] = field(default_factory=dict)
+    motives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +287,7 @@ def _grammar() -> _GrammarSets:
         venues=_keys(g.venue_heads),
         receive=_keys(g.receive_verbs),
         duals={normalise_key(w): kind for w, kind in g.dual_subjects.items()},
+        motives=_keys(g.motive_adverbs),
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -816,6 +823,18 @@ def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
     return not comp.needs[entry_k] or _companion_at(doc, i, entry_k) is not None
 
 
+def _definite_form(key: str, variant: str) -> bool:
+    """Whether ``variant``, a verb, was found under the article (الفجر → فجر), where it can
+    only be another word; the verbal nouns of forms V and VI are spelt as their verbs
+    (التظاهر، التعاون) and stay."""
+    return (
+        len(key) > len(variant)
+        and key.endswith(variant)
+        and "ال" in key[: -len(variant)]
+        and variant[:1] != "ت"
+    )
+
+
 def _companion_at(doc: Doc, i: int, entry_k: int) -> int | None:
     """The token that gives the trigger at ``i`` its sense (``needs``: نشر → قوات، رفع →
     العقوبات), or None."""
@@ -917,6 +936,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         hit: Trigger | None = None
         for v in t.vars:
             for s in comp.index.get(v, ()):
+                verbal = s.pos == "verb" or (s.pos == "form" and v[:1] != "م")
+                if verbal and _definite_form(t.key, v) and v not in comp.nominal[s.entry]:
+                    continue  # حتى الفجر: dawn, no فجّر (a verb never takes the article)
                 if _context_ok(doc, t.i, s.entry):
                     e = comp.lex.entries[s.entry]
                     mode = _mode_of(doc, t.i, e.type, e.mode)
@@ -930,6 +952,19 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 break
         if hit is not None:
             found.append(hit)
+    # an adverb of motive after another event is its purpose (استدعت سفيرها احتجاجاً على)
+    motives = _grammar().motives
+    if motives:
+        kept: list[Trigger] = []
+        for tr in found:
+            key = toks[tr.tok].key
+            bare = key[1:] if key[:1] in "وف" else key
+            if (key in motives or bare in motives) and any(
+                toks[p.tok].sent == toks[tr.tok].sent for p in kept
+            ):
+                continue
+            kept.append(tr)
+        found = kept
     # what an undoing trigger needs is what it undoes, no event of its own (رفعت واشنطن
     # العقوبات: sanctions eased, none imposed; علقت المحادثات: no talks)
     undoing = _grammar().g.undoing_modes

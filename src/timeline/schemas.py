@@ -447,6 +447,7 @@ class EventGrammar(_LooseData):
     noun_event_modes: list[str] = []
     material_modes: list[str] = []
     undoing_modes: list[str] = []
+    motive_adverbs: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
