@@ -2379,6 +2379,17 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             date, basis = _UNKNOWN_DATE, "unknown"
         roles = _roles(args)
         actors: list[EventActor] = [_actor(doc, k, role) for k, role in roles]
+        # the signing of an agreement between two parties, talks between them: they do it
+        # together (جرى توقيع اتفاقية بين مصر والسودان؛ عقدت في الدوحة مباحثات بين ...)
+        if tr.type in _grammar().g.joint_types and (
+            args.agent is None or _at_venue(doc, args.agent)
+        ):
+            both = _between_pair(doc, tr)
+            if both:
+                names = {doc.mentions[k].name for k in both}
+                actors = [_actor(doc, k, "agent") for k in both] + [
+                    a for a in actors if a.name not in names and a.role != "agent"
+                ]
         # a dual subject (ووقع الوزيران، فيما وقع البلدان) beats a doer carried on from before
         first = doc.clauses[c].first
         inherited = args.agent is not None and doc.mention_tok[args.agent][1] < first
@@ -2451,6 +2462,28 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             )
         )
     return _inferred_dates(doc, triggers, events, fallback)
+
+
+def _at_venue(doc: Doc, k: int) -> bool:
+    """Whether mention ``k`` follows a place preposition (في الدوحة): a venue."""
+    a = doc.mention_tok[k][0]
+    return a > 0 and doc.tokens[a - 1].key in _grammar().place_preps
+
+
+def _between_pair(doc: Doc, tr: Trigger) -> list[int]:
+    """The two mentions named after بين following the trigger in its clause (توقيع اتفاقية
+    بين تونس وإيطاليا), else none."""
+    cl = doc.clauses[doc.clause_of[tr.tok]]
+    j = next(
+        (j for j in range(tr.last + 1, cl.last + 1) if "بين" in doc.tokens[j].vars),
+        None,
+    )
+    if j is None:
+        return []
+    after = [k for k in _mentions_in(doc, j + 1, cl.last) if doc.mention_tok[k][0] > j]
+    if len(after) < 2 or doc.mention_tok[after[0]][0] > j + 2:
+        return []
+    return after[:2]
 
 
 def _dual_subject(doc: Doc, tr: Trigger) -> str | None:

@@ -448,6 +448,7 @@ class EventGrammar(_LooseData):
     material_modes: list[str] = []
     undoing_modes: list[str] = []
     motive_adverbs: list[str] = []
+    joint_types: list[EventType] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
