@@ -234,6 +234,7 @@ class _GrammarSets:
     answered: frozenset[str] = frozenset()
     duals: dict[str, str] = field(default_factory=dict)
     motives: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +289,7 @@ def _grammar() -> _GrammarSets:
         receive=_keys(g.receive_verbs),
         duals={normalise_key(w): kind for w, kind in g.dual_subjects.items()},
         motives=_keys(g.motive_adverbs),
+        light_verbs=_keys([*g.perpetration_verbs, *g.light_verbs]),
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -1295,6 +1297,10 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
                 and k not in headed
             ]
             obj = guests[0] if guests else None
+    elif tr.pos == "noun" and (doer := _relative_doer(doc, tr)) is not None:
+        # المباحثات التي أجراها رئيس الوزراء، الغارة التي شنتها إسرائيل: the doer is named
+        # in the relative clause of its light verb
+        args.agent = doer
     elif reacted:
         pass  # أدانت الأردن اقتحام المستوطنين: the settlers stormed, not Jordan
     elif before:
@@ -2462,6 +2468,23 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             )
         )
     return _inferred_dates(doc, triggers, events, fallback)
+
+
+def _relative_doer(doc: Doc, tr: Trigger) -> int | None:
+    """The doer of a verbal noun named in the relative clause right after it, with a light
+    verb (الزيارة التي قام بها الرئيس، الغارة التي شنتها إسرائيل); None otherwise."""
+    c = doc.clause_of[tr.tok]
+    if c + 1 >= len(doc.clauses):
+        return None
+    nxt = doc.clauses[c + 1]
+    if nxt.opener != "relative" or nxt.first != tr.last + 1 or nxt.first + 1 > nxt.last:
+        return None
+    if not _has(doc.tokens[nxt.first + 1], _grammar().light_verbs):
+        return None
+    for k in _mentions_in(doc, nxt.first + 2, nxt.last):
+        if doc.mentions[k].kind != "location" and not doc.marks[k]:
+            return k
+    return None
 
 
 def _at_venue(doc: Doc, k: int) -> bool:

@@ -449,6 +449,7 @@ class EventGrammar(_LooseData):
     undoing_modes: list[str] = []
     motive_adverbs: list[str] = []
     joint_types: list[EventType] = []
+    light_verbs: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
