@@ -1297,10 +1297,10 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
                 and k not in headed
             ]
             obj = guests[0] if guests else None
-    elif tr.pos == "noun" and (doer := _relative_doer(doc, tr)) is not None:
+    elif tr.pos == "noun" and (named := _relative_doer(doc, tr)) is not None:
         # المباحثات التي أجراها رئيس الوزراء، الغارة التي شنتها إسرائيل: the doer is named
         # in the relative clause of its light verb
-        args.agent = doer
+        args.agent = named
     elif reacted:
         pass  # أدانت الأردن اقتحام المستوطنين: the settlers stormed, not Jordan
     elif before:
