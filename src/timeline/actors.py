@@ -669,11 +669,15 @@ def _future_verb(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _event_word(word: str) -> bool:
     """Whether a word, as written (no clitic stripped: فيصل is no ف + يصل), is an event
-    trigger (توقيع، زيارة، يزور): no name."""
+    trigger (توقيع، زيارة، يزور), or a preposition and a trigger noun (لإطلاق): no name."""
     from .events import _compiled  # events reads actors' output; loaded lazily
 
     index = _compiled().index
-    return word in index or (word.startswith("ال") and word[2:] in index)
+    if word in index or (word.startswith("ال") and word[2:] in index):
+        return True
+    # a preposition and a verbal noun (لإطلاق، بتوقيع): a noun sense only (فيصل is no ف + يصل)
+    rest = word[1:] if word[:1] in "بلكوف" and len(word) > 3 else ""
+    return any(s.pos == "noun" for s in index.get(rest, ()))
 
 
 def _discover(
