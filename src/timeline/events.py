@@ -793,13 +793,19 @@ def _has(tok: Token, keys: frozenset[str]) -> bool:
 
 
 def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``i`` spell ``phrase`` in one sentence; the word "0" stands
+    for any number (تصل إلى 250)."""
     toks = doc.tokens
-    if i < 0 or i + len(phrase) > len(toks) or phrase[0] not in toks[i].vars:
+    if i < 0 or i + len(phrase) > len(toks) or not _word_is(toks[i], phrase[0]):
         return False
     return all(
-        phrase[k] in toks[i + k].vars and toks[i + k].sent == toks[i].sent
+        _word_is(toks[i + k], phrase[k]) and toks[i + k].sent == toks[i].sent
         for k in range(len(phrase))
     )
+
+
+def _word_is(tok: Token, word: str) -> bool:
+    return word in tok.vars or (word == "0" and tok.key.isdigit())
 
 
 def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
