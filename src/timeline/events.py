@@ -796,16 +796,18 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the tokens from ``i`` spell ``phrase`` in one sentence; the word "0" stands
     for any number (تصل إلى 250)."""
     toks = doc.tokens
-    if i < 0 or i + len(phrase) > len(toks) or not _word_is(toks[i], phrase[0]):
+    if i < 0 or i + len(phrase) > len(toks):
         return False
-    return all(
-        _word_is(toks[i + k], phrase[k]) and toks[i + k].sent == toks[i].sent
-        for k in range(len(phrase))
-    )
-
-
-def _word_is(tok: Token, word: str) -> bool:
-    return word in tok.vars or (word == "0" and tok.key.isdigit())
+    first = toks[i]
+    w = phrase[0]
+    if w not in first.vars and not (w == "0" and first.key.isdigit()):
+        return False
+    for k in range(1, len(phrase)):
+        tok = toks[i + k]
+        w = phrase[k]
+        if tok.sent != first.sent or (w not in tok.vars and not (w == "0" and tok.key.isdigit())):
+            return False
+    return True
 
 
 def _context_ok(doc: Doc, i: int, entry_k: int) -> bool:
@@ -964,13 +966,13 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     motives = _grammar().motives
     if motives:
         kept: list[Trigger] = []
+        seen: set[int] = set()  # the sentences with a trigger kept
         for tr in found:
             key = toks[tr.tok].key
-            bare = key[1:] if key[:1] in "وف" else key
-            if (key in motives or bare in motives) and any(
-                toks[p.tok].sent == toks[tr.tok].sent for p in kept
-            ):
+            sent = toks[tr.tok].sent
+            if sent in seen and (key in motives or key[1:] in motives):
                 continue
+            seen.add(sent)
             kept.append(tr)
         found = kept
     # what an undoing trigger needs is what it undoes, no event of its own (رفعت واشنطن
