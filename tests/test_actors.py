@@ -222,6 +222,24 @@ def test_fuzzy_guard_rejects_clitic_words_and_short_names(text: str) -> None:
     assert [m.name for m in find_actors(text) if m.via == "fuzzy"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one more ancestor in the chain than the alias has
+        (
+            "وقع المذكرة الدكتور محمد بن عبدالعزيز بن صالح الخليفي",
+            "Mohammed bin Abdulaziz Al-Khulaifi",
+        ),
+        (
+            "استقبل الشيخ محمد بن عبدالرحمن بن جاسم آل ثاني الوفد",
+            "Mohammed bin Abdulrahman Al Thani",
+        ),
+    ],
+)
+def test_a_longer_ancestry_chain_still_names_the_person(text: str, name: str) -> None:
+    assert name in names(text)
+
+
 def test_metonyms_and_demonyms() -> None:
     text = "أعلن البيت الأبيض أن هافانا ردت على المقترحات الروسية والصحافة الفنزويلية"
     got = [(m.name, m.via) for m in find_actors(text)]

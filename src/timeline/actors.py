@@ -299,11 +299,41 @@ def _match_at(word: _Word, toks: _Toks, norm: str, i: int) -> _Hit | None:
         for off, form in word.after.get(words[i + 1], ()):
             if _rest_matches(form.tokens, toks, norm, i):
                 j = i + len(form.tokens)
-                return _Hit(i, j, toks.start[i] + off, toks.end[j - 1], form.owners, form.via)
+            else:
+                j = _ancestry_end(form.tokens, toks, norm, i)
+                if j < 0:
+                    continue
+            return _Hit(i, j, toks.start[i] + off, toks.end[j - 1], form.owners, form.via)
     if word.single is None:
         return None
     off, form = word.single
     return _Hit(i, i + 1, toks.start[i] + off, toks.end[i], form.owners, form.via)
+
+
+def _ancestry_end(want: tuple[str, ...], toks: _Toks, norm: str, i: int) -> int:
+    """The end of an alias spelt after ``i`` with one more ancestor in its chain (محمد بن
+    عبدالعزيز بن صالح الخليفي for محمد بن عبدالعزيز الخليفي), or -1."""
+    links = _titles().name_links
+    words = toks.text
+    j = i + 1
+    skipped = False
+    for k in range(1, len(want)):
+        if j < len(words) and words[j] == want[k] and _joined(norm, toks, j):
+            j += 1
+            continue
+        inserted = (
+            not skipped
+            and want[k - 1] not in links
+            and j + 2 < len(words)
+            and words[j] in links
+            and words[j + 2] == want[k]
+            and all(_joined(norm, toks, x) for x in (j, j + 1, j + 2))
+        )
+        if not inserted:
+            return -1
+        j += 3
+        skipped = True
+    return j
 
 
 def _rest_matches(
