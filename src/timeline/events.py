@@ -2357,6 +2357,7 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             and tr.type in _REACTIONS | {"ACCUSE"}
             and tr.pos == "verb"
             and nxt.pos == "noun"
+            and nxt.type != "STATEMENT"  # رفض في بيان يوم السبت: the statement is the vehicle
             and doc.clause_of[nxt.tok] == c
             else None
         )
