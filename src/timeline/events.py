@@ -1152,6 +1152,15 @@ def _title_marked(tok: Token, word: str) -> bool:
     )
 
 
+def _circumstantial(doc: Doc, tr: Trigger, cl: Clause) -> bool:
+    """A participle of circumstance opening its clause (، مطالباً، متهماً، داعياً): an
+    indefinite accusative of the shape مُفعِلاً or فاعلاً."""
+    key = doc.tokens[tr.tok].key
+    if tr.tok != cl.first or tr.pos == "verb" or len(key) < 5 or not key.endswith("ا"):
+        return False
+    return key[0] == "م" or key[2] == "ا"
+
+
 def _counterpart(doc: Doc, k: int) -> bool:
     """Whether mention ``k`` is named as someone's counterpart (نظيره الأردني أيمن الصفدي)."""
     title = doc.mentions[k].title
@@ -1274,6 +1283,11 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
         # بدأ الرئيس بوتين زيارة الصين: the name before the verbal noun does it, the place
         # after it is visited
         args.agent, obj = before[-1], after[0]
+    elif prev_agent is not None and _circumstantial(doc, tr, cl):
+        # أدان ماكرون الهجوم، مطالباً إيران بوقف التصعيد: the participle goes on with the
+        # subject of its sentence; who follows it is its object
+        args.agent = prev_agent
+        obj = after[0] if after else None
     elif (
         after
         and tr.pos != "noun"
