@@ -812,3 +812,17 @@ def test_a_definite_re_mention_takes_the_explicit_lead_date() -> None:
     )
     evs = [e for e in timeline.extract(text, published="2025-11-04").events if e.type == "CONSULT"]
     assert {e.date.value for e in evs} == {"2025-11-03"}
+
+
+def test_a_saying_is_not_dated_by_the_since_time_of_a_state_it_names() -> None:
+    import timeline
+
+    text = (
+        "استهدفت مسيرة إسرائيلية سيارة في جنوب لبنان فجر اليوم، بحسب ما أعلنت وزارة الصحة "
+        "العامة في بيان، في خرق جديد لاتفاق وقف الأعمال العدائية الساري منذ 27 تشرين الثاني "
+        "الماضي. وسارع المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي إلى الإعلان أن الغارة "
+        "استهدفت عنصراً في حزب الله."
+    )
+    x = timeline.extract(text, published="2025-06-03")
+    said = [e for e in x.events if e.type == "STATEMENT"]
+    assert said and all(not (e.date.value or "").startswith("2024") for e in said)

@@ -2379,6 +2379,10 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         where: int | None = c if t is not None else None
         if t is None:
             t, where = _clause_time(doc, c)
+        if t is not None and t.boundary == "since" and tr.type == "STATEMENT":
+            # a saying lasts no time: a since-time dates a state it names (أعلنت الوزارة في
+            # بيان، في خرق لاتفاق وقف الأعمال العدائية الساري منذ 27 تشرين الثاني)
+            t, where = None, None
         date_note: str | None = None
         intended = planned or (hypo and tr.pos == "noun")  # قررت تنفيذ إضراب يومي 25 و26 جوان
         if t is not None and intended and not negated and t.span[0] > doc.tokens[tr.last].span[0]:
