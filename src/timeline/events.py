@@ -235,6 +235,7 @@ class _GrammarSets:
     duals: dict[str, str] = field(default_factory=dict)
     motives: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    conveners: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -290,6 +291,7 @@ def _grammar() -> _GrammarSets:
         duals={normalise_key(w): kind for w, kind in g.dual_subjects.items()},
         motives=_keys(g.motive_adverbs),
         light_verbs=_keys([*g.perpetration_verbs, *g.light_verbs]),
+        conveners=_keys(g.convener_words),
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -2412,6 +2414,13 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             date, basis = _UNKNOWN_DATE, "unknown"
         roles = _roles(args)
         actors: list[EventActor] = [_actor(doc, k, role) for k, role in roles]
+        if tr.type == "PROTEST" and not any(a.role == "agent" for a in actors):
+            # إضراب الأساتذة، بدعوة من النقابة: the union that called it leads it
+            caller = _convener(doc, tr)
+            if caller is not None:
+                actors = [_actor(doc, caller, "agent")] + [
+                    a for a in actors if a.name != doc.mentions[caller].name
+                ]
         # the signing of an agreement between two parties, talks between them: they do it
         # together (جرى توقيع اتفاقية بين مصر والسودان؛ عقدت في الدوحة مباحثات بين ...)
         if tr.type in _grammar().g.joint_types and (
@@ -2495,6 +2504,25 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             )
         )
     return _inferred_dates(doc, triggers, events, fallback)
+
+
+def _convener(doc: Doc, tr: Trigger) -> int | None:
+    """The body named after بدعوة (من) / بمبادرة (من) later in the sentence of a protest:
+    the one that called it."""
+    words = _grammar().conveners
+    if not words:
+        return None
+    toks = doc.tokens
+    hi = doc.sent_bounds[toks[tr.tok].sent][1]
+    for j in range(tr.last + 1, min(hi, tr.last + 30) + 1):
+        if not _has(toks[j], words):
+            continue
+        k = j + 2 if j + 1 <= hi and toks[j + 1].key == "من" else j + 1
+        for m in _mentions_in(doc, k, min(k + 1, hi)):
+            if doc.mention_tok[m][0] == k and doc.mentions[m].kind != "location":
+                return m
+        return None
+    return None
 
 
 def _relative_doer(doc: Doc, tr: Trigger) -> int | None:

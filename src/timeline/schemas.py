@@ -450,6 +450,7 @@ class EventGrammar(_LooseData):
     motive_adverbs: list[str] = []
     joint_types: list[EventType] = []
     light_verbs: list[str] = []
+    convener_words: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
