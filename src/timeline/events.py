@@ -1348,6 +1348,14 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
             args.agent = (unmarked or earlier)[-1]
     targets = [k for k in in_clause if doc.mention_tok[k][0] > tr.last and marks[k] == "target"]
     obj = obj if obj is not None else folded_obj
+    if args.agent is None and tr.pos == "noun":
+        # الاتصال الذي جرى بينه وبين فلان, the other side unnamed: he takes part
+        sides = _relative_parties(doc, tr, marked=True)
+        args.agent = sides[0] if sides else None
+    if obj is None and args.agent is not None and tr.pos == "noun":
+        # الاتصال الذي جرى بينه وبين الرئيس توكاييف: the other party
+        others = [k for k in _relative_parties(doc, tr, marked=True) if k != args.agent]
+        obj = others[0] if others else None
     if targets:
         args.target = targets[0]
     elif obj is not None:
@@ -2379,6 +2387,11 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
         )
         t = _pick_time(doc, c, tr, content)
         where: int | None = c if t is not None else None
+        rc = _light_relative(doc, tr) if t is None else None
+        if rc is not None:
+            # الاتصال الهاتفي الذي جرى بينهما يوم الأحد الماضي: the relative clause dates it
+            t = _pick_time(doc, rc, tr)
+            where = rc if t is not None else None
         if t is None:
             t, where = _clause_time(doc, c)
         if t is not None and t.boundary == "since" and tr.type == "STATEMENT":
@@ -2525,21 +2538,50 @@ def _convener(doc: Doc, tr: Trigger) -> int | None:
     return None
 
 
-def _relative_doer(doc: Doc, tr: Trigger) -> int | None:
-    """The doer of a verbal noun named in the relative clause right after it, with a light
-    verb (الزيارة التي قام بها الرئيس، الغارة التي شنتها إسرائيل); None otherwise."""
+def _light_relative(doc: Doc, tr: Trigger) -> int | None:
+    """The relative clause right after a verbal noun whose verb only carries it (الزيارة
+    التي قام بها، الاتصال الذي جرى بينه وبين، الغارة التي شنتها), or None."""
+    if tr.pos != "noun":
+        return None
     c = doc.clause_of[tr.tok]
     if c + 1 >= len(doc.clauses):
         return None
     nxt = doc.clauses[c + 1]
-    if nxt.opener != "relative" or nxt.first != tr.last + 1 or nxt.first + 1 > nxt.last:
+    gap = range(tr.last + 1, nxt.first)  # definite adjectives between (الاتصال الهاتفي الذي)
+    if nxt.opener != "relative" or len(gap) > 2 or nxt.first + 1 > nxt.last:
+        return None
+    if any(not doc.tokens[j].key.startswith("ال") for j in gap):
         return None
     if not _has(doc.tokens[nxt.first + 1], _grammar().light_verbs):
         return None
-    for k in _mentions_in(doc, nxt.first + 2, nxt.last):
-        if doc.mentions[k].kind != "location" and not doc.marks[k]:
-            return k
-    return None
+    return c + 1
+
+
+def _relative_parties(doc: Doc, tr: Trigger, marked: bool = False) -> list[int]:
+    """The actors named in the light relative clause after a verbal noun (see
+    :func:`_light_relative`), in order; those after a preposition (بينه وبين فلان) only
+    when ``marked``."""
+    rc = _light_relative(doc, tr)
+    if rc is None:
+        return []
+    cl = doc.clauses[rc]
+    return [
+        k
+        for k in _mentions_in(doc, cl.first + 2, cl.last)
+        if doc.mentions[k].kind != "location" and (marked or not doc.marks[k])
+    ]
+
+
+def _relative_doer(doc: Doc, tr: Trigger) -> int | None:
+    """The doer of a verbal noun named in the relative clause right after it, with a light
+    verb (الزيارة التي قام بها الرئيس، الغارة التي شنتها إسرائيل); None otherwise."""
+    parties = _relative_parties(doc, tr)
+    if not parties:
+        return None
+    rc = doc.clauses[doc.clause_of[tr.tok] + 1]
+    if any(doc.tokens[j].key.startswith(("بين", "وبين")) for j in range(rc.first, rc.last + 1)):
+        return None  # الاتصال الذي جرى بينه وبين فلان: two sides, no doer named there
+    return parties[0]
 
 
 def _at_venue(doc: Doc, k: int) -> bool:
