@@ -631,3 +631,22 @@ def test_an_institution_written_with_lam_keeps_its_article() -> None:
 def test_military_ranks_continue_a_title() -> None:
     (m,) = [m for m in find_actors("اتصل بقائد الجيش العماد رودولف هيكل") if m.kind == "person"]
     assert (m.name, m.title) == ("Rodolphe Haykal", "قائد الجيش العماد")
+
+
+def test_a_counterpart_is_never_the_one_whose_counterpart_he_is() -> None:
+    ms = find_actors("التقى وزير الخارجية الروسي سيرغي لافروف نظيره في موسكو.")
+    assert [m.name for m in ms if m.kind == "person"] == ["Sergey Lavrov"]
+    ms = find_actors(
+        "وصل وزير الخارجية الإيراني عباس عراقجي إلى موسكو. "
+        "والتقى وزير الخارجية الروسي سيرغي لافروف نظيره الإيراني."
+    )
+    assert [m.name for m in ms if m.via == "coreference"] == ["Abbas Araghchi"]
+
+
+def test_a_bare_title_with_its_object_after_it_links_back() -> None:
+    text = (
+        "ترأس الأمير محمد بن سلمان ولي العهد رئيس مجلس الوزراء الجلسة. "
+        "وأطلع ولي العهد المجلس على نتائج الاتصال."
+    )
+    ms = [m for m in find_actors(text) if m.via == "coreference"]
+    assert [m.name for m in ms] == ["Mohammed bin Salman"]

@@ -858,13 +858,24 @@ def _resolve_pending(
     for t, _ in pending:
         before = [p for p in people if p.end <= t.start and p.title_key is not None]
         pick: _M | None = None
+        owner: str | None = None
         if t.counterpart:
             before = _counterparts_first(before, people, t)
+            # the one whose counterpart it is is never his own counterpart
+            near = [p for p in people if p.end <= t.start and t.start - p.end <= 150]
+            owner = near[-1].name if near else None
         for p in reversed(before):
             if t.country is not None and p.country != t.country:
                 continue
+            if owner is not None and p.name == owner:
+                continue
             key = p.title_key or ""
             same_key = key == t.key or (t.country is None and key.startswith(t.key + " "))
+            # the first two words of both (ولي العهد المجلس: the object follows the title)
+            two = t.key.split()[:2]
+            same_key = same_key or (
+                t.country is None and len(two) == 2 and key.split()[:2] == two
+            )
             role = _strip_head(t.head) in key if t.definite else False
             if t.country is None and not t.counterpart and not (same_key or role):
                 continue  # "سمو ولي العهد", "الرئيس": the last one so titled
