@@ -873,9 +873,7 @@ def _resolve_pending(
             same_key = key == t.key or (t.country is None and key.startswith(t.key + " "))
             # the first two words of both (ولي العهد المجلس: the object follows the title)
             two = t.key.split()[:2]
-            same_key = same_key or (
-                t.country is None and len(two) == 2 and key.split()[:2] == two
-            )
+            same_key = same_key or (t.country is None and len(two) == 2 and key.split()[:2] == two)
             role = _strip_head(t.head) in key if t.definite else False
             if t.country is None and not t.counterpart and not (same_key or role):
                 continue  # "سمو ولي العهد", "الرئيس": the last one so titled

@@ -247,7 +247,13 @@ class Grammar:
         unit_def = alt(definite)
         unit_def_pl = alt(def_plural)
         unit_def_dual = alt(def_dual)
-        not_date_next = rf"(?!{S}\d)(?!{SP}(?:{month}|{hmonth}|{weekday}){E})"
+        # no year, numeric date or day list with its month after the unit (قبل عام 2020،
+        # خلال أيام 18 و19 مارس); a counted noun may follow (قبل ثلاثة أيام 18 طفلاً)
+        not_date_next = (
+            rf"(?!{S}\d{{3,4}}(?!\d))(?!{S}\d{{1,2}}\s?[/.\-]\s?\d)"
+            rf"(?!{S}\d{{1,2}}(?:\s?(?:و|-|،|,)\s?\d{{1,2}})*{SP}(?:{month}|{hmonth}){E})"
+            rf"(?!{SP}(?:{month}|{hmonth}|{weekday}){E})"
+        )
         counters = alt(tw.counter_nouns)
         pod_after = alt(self.ampm)
         clockword = alt(tw.clock_words)
