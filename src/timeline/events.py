@@ -461,6 +461,7 @@ class Doc:
     mention_first: dict[int, int] | None = None  # see :func:`_mention_index`
     named_ends: frozenset[int] | None = None  # see :func:`_named_ends`
     in_titles: dict[int, int] | None = None  # see :func:`_in_titles`
+    title_starts: dict[int, int] = field(default_factory=dict)  # see :func:`_title_start`
 
     def gap(self, j: int) -> str:
         """The normalised characters between token ``j - 1`` and token ``j``: a line break
@@ -1176,14 +1177,21 @@ def _title_start(doc: Doc, k: int) -> int:
     a = doc.mention_tok[k][0]
     if not m.title:
         return a
+    memo = doc.title_starts
+    if k in memo:
+        return memo[k]
     words = _key(m.title).split()
     t0 = a - len(words)
+    start = t0
     if t0 < 0 or doc.clause_of[t0] != doc.clause_of[a]:
-        return a
-    for word, tok in zip(words, doc.tokens[t0:a], strict=True):
-        if word not in tok.vars and not tok.key.endswith(word):
-            return a
-    return t0
+        start = a
+    else:
+        for word, tok in zip(words, doc.tokens[t0:a], strict=True):
+            if word not in tok.vars and not tok.key.endswith(word):
+                start = a
+                break
+    memo[k] = start
+    return start
 
 
 def _proclitics(doc: Doc, k: int) -> str:
