@@ -949,7 +949,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         hit: Trigger | None = None
         for v in t.vars:
             for s in comp.index.get(v, ()):
-                verbal = s.pos == "verb" or (s.pos == "form" and v[:1] != "م")
+                verbal = v != t.key and (s.pos == "verb" or (s.pos == "form" and v[:1] != "م"))
                 if verbal and _definite_form(t.key, v) and v not in comp.nominal[s.entry]:
                     continue  # حتى الفجر: dawn, no فجّر (a verb never takes the article)
                 if _context_ok(doc, t.i, s.entry):
