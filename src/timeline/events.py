@@ -1963,6 +1963,11 @@ def _pick_time(
     # an "until" time ends what the event starts or extends (تمديد حظر التجول حتى السبت):
     # it is no date of the event
     times = [t for t in doc.clauses[c].times if t.boundary != "until"]
+    if times and tr.type in _SPEECH:
+        # what is said is no time of the saying (وأضاف أن ... قبل نهاية يونيو المقبل)
+        cut = _content_start(doc, c, tr)
+        if cut is not None:
+            times = [t for t in times if t.span[0] < cut]
     if not times:
         return None
     pos = doc.tokens[tr.last].span[1]
@@ -1978,6 +1983,27 @@ def _pick_time(
     if after:
         return min(after, key=lambda t: t.span[0] - pos)
     return min(times, key=lambda t: start - t.span[1])
+
+
+_SPEECH = frozenset({"STATEMENT", "REQUEST", "THREATEN"})
+
+
+def _content_start(doc: Doc, c: int, tr: Trigger) -> int | None:
+    """Where the reported content of a saying begins in its clause (the first أن، إن، بأن
+    after the trigger), as an offset; None if the clause has none."""
+    cl = doc.clauses[c]
+    keys = _grammar().complementizers | {"ان"}
+    for j in range(tr.last + 1, cl.last + 1):
+        if doc.tokens[j].key in keys:
+            return doc.tokens[j].span[0]
+    return None
+
+
+def _said(doc: Doc, c: int, where: int) -> bool:
+    """Whether clause ``where``, after clause ``c``, lies in what a saying in ``c`` reports:
+    a clause between opens with أن، إن، بأن."""
+    keys = _grammar().complementizers | {"ان"}
+    return any(doc.tokens[doc.clauses[j].first].key in keys for j in range(c + 1, where + 1))
 
 
 def _prepositional(doc: Doc, cl: Clause) -> bool:
@@ -2402,6 +2428,8 @@ def _build(doc: Doc, triggers: list[Trigger], fallback: Fallback = "lede") -> li
             where = rc if t is not None else None
         if t is None:
             t, where = _clause_time(doc, c)
+            if t is not None and where is not None and tr.type in _SPEECH and _said(doc, c, where):
+                t, where = None, None  # وأضاف أن ... قبل نهاية يونيو: the content's time
         if t is not None and t.boundary == "since" and tr.type == "STATEMENT":
             # a saying lasts no time: a since-time dates a state it names (أعلنت الوزارة في
             # بيان، في خرق لاتفاق وقف الأعمال العدائية الساري منذ 27 تشرين الثاني)
