@@ -208,8 +208,8 @@ def test_the_authorities_with_no_country_of_the_article_are_nothing() -> None:
         ),
         # a compound name runs on across its title-like half (عبد الأمير)
         (
-            "وقال وزير الداخلية العراقي عبد الأمير الشمري إن",
-            "عبد الأمير الشمري",
+            "وقال وزير الداخلية العراقي عبد الأمير الكناني إن",
+            "عبد الأمير الكناني",
             "Ministry of Interior (Iraq)",
         ),
     ],
