@@ -862,8 +862,8 @@ def _resolve_pending(
         if t.counterpart:
             before = _counterparts_first(before, people, t)
             # the one whose counterpart it is is never his own counterpart
-            near = [p for p in people if p.end <= t.start and t.start - p.end <= 150]
-            owner = near[-1].name if near else None
+            near = _counterpart_owner(people, t)
+            owner = near.name if near is not None else None
         for p in reversed(before):
             if t.country is not None and p.country != t.country:
                 continue
@@ -898,14 +898,20 @@ def _resolve_pending(
         )
 
 
+def _counterpart_owner(people: list[_M], t: _Title) -> _M | None:
+    """The one who has the counterpart: the last person named shortly before title ``t``."""
+    near = [p for p in people if p.end <= t.start and t.start - p.end <= 150]
+    return near[-1] if near else None
+
+
 def _counterparts_first(before: list[_M], people: list[_M], t: _Title) -> list[_M]:
     """``before`` reordered so that the people whose title opens like the title of the one
     who has the counterpart (the last person named shortly before it) come last, i.e. first
     tried (وزير الخارجية ... نظيره الإيراني: the Iranian minister, not the president)."""
-    owner = [p for p in people if p.end <= t.start and t.start - p.end <= 150]
-    if not owner:
+    owner = _counterpart_owner(people, t)
+    if owner is None:
         return before
-    head = _title_head(owner[-1].title_key or owner[-1].title or "")
+    head = _title_head(owner.title_key or owner.title or "")
     if not head:
         return before
     alike = [p for p in before if _title_head(p.title_key or "") == head]

@@ -236,6 +236,7 @@ class _GrammarSets:
     motives: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     conveners: frozenset[str] = frozenset()
+    content_openers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -292,6 +293,7 @@ def _grammar() -> _GrammarSets:
         motives=_keys(g.motive_adverbs),
         light_verbs=_keys([*g.perpetration_verbs, *g.light_verbs]),
         conveners=_keys(g.convener_words),
+        content_openers=_keys(g.content_openers),
         charges=_keys(g.charge_words),
         involvement=_keys(g.involvement_words),
         cancel=_keys(g.cancel_words),
@@ -1356,13 +1358,13 @@ def _arguments(doc: Doc, tr: Trigger, prev_agent: int | None, reacted: bool = Fa
             args.agent = (unmarked or earlier)[-1]
     targets = [k for k in in_clause if doc.mention_tok[k][0] > tr.last and marks[k] == "target"]
     obj = obj if obj is not None else folded_obj
-    if args.agent is None and tr.pos == "noun":
+    sides = _relative_parties(doc, tr, marked=True) if tr.pos == "noun" else []
+    if args.agent is None and sides:
         # الاتصال الذي جرى بينه وبين فلان, the other side unnamed: he takes part
-        sides = _relative_parties(doc, tr, marked=True)
-        args.agent = sides[0] if sides else None
-    if obj is None and args.agent is not None and tr.pos == "noun":
+        args.agent = sides[0]
+    if obj is None and args.agent is not None:
         # الاتصال الذي جرى بينه وبين الرئيس توكاييف: the other party
-        others = [k for k in _relative_parties(doc, tr, marked=True) if k != args.agent]
+        others = [k for k in sides if k != args.agent]
         obj = others[0] if others else None
     if targets:
         args.target = targets[0]
@@ -1992,7 +1994,7 @@ def _content_start(doc: Doc, c: int, tr: Trigger) -> int | None:
     """Where the reported content of a saying begins in its clause (the first أن، إن، بأن
     after the trigger), as an offset; None if the clause has none."""
     cl = doc.clauses[c]
-    keys = _grammar().complementizers | {"ان"}
+    keys = _grammar().content_openers
     for j in range(tr.last + 1, cl.last + 1):
         if doc.tokens[j].key in keys:
             return doc.tokens[j].span[0]
@@ -2002,7 +2004,7 @@ def _content_start(doc: Doc, c: int, tr: Trigger) -> int | None:
 def _said(doc: Doc, c: int, where: int) -> bool:
     """Whether clause ``where``, after clause ``c``, lies in what a saying in ``c`` reports:
     a clause between opens with أن، إن، بأن."""
-    keys = _grammar().complementizers | {"ان"}
+    keys = _grammar().content_openers
     return any(doc.tokens[doc.clauses[j].first].key in keys for j in range(c + 1, where + 1))
 
 

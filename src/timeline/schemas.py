@@ -451,6 +451,7 @@ class EventGrammar(_LooseData):
     joint_types: list[EventType] = []
     light_verbs: list[str] = []
     convener_words: list[str] = []
+    content_openers: list[str] = []
     time_frame_prepositions: list[str] = []
     force_words: list[str] = []
     venue_heads: list[str] = []
